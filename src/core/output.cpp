@@ -1,0 +1,190 @@
+#include "kgforge/output.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <system_error>
+
+#include "kgforge/error.hpp"
+
+namespace kgforge {
+
+OutputStream::OutputStream(std::size_t capacity)
+    : buffer_(new char[capacity]), capacity_(capacity) {}
+
+void OutputStream::flush_buffer() {
+    if (used_ > 0) {
+        sink(std::string_view(buffer_.get(), used_));
+        used_ = 0;
+    }
+}
+
+void OutputStream::write_uint(std::uint64_t value) {
+    char digits[24];
+    auto result = std::to_chars(digits, digits + sizeof digits, value);
+    write(std::string_view(digits, static_cast<std::size_t>(result.ptr - digits)));
+}
+
+void OutputStream::write_int(std::int64_t value) {
+    char digits[24];
+    auto result = std::to_chars(digits, digits + sizeof digits, value);
+    write(std::string_view(digits, static_cast<std::size_t>(result.ptr - digits)));
+}
+
+void OutputStream::write_double(double value) {
+    if (!std::isfinite(value)) value = 0.0;  // no format we write can carry NaN/Inf
+    char digits[32];
+    auto result = std::to_chars(digits, digits + sizeof digits, value);
+    std::string_view text(digits, static_cast<std::size_t>(result.ptr - digits));
+    write(text);
+    // Keep it recognisably a float for typed readers ("1" -> "1.0").
+    if (text.find_first_of(".e") == std::string_view::npos) write(".0");
+}
+
+StdoutOutput::~StdoutOutput() {
+    try {
+        flush_buffer();
+    } catch (...) {
+    }
+    std::fflush(stdout);
+}
+
+void StdoutOutput::sink(std::string_view bytes) {
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
+        throw Error(ErrorKind::Io, "cannot write to standard output: " + std::string(std::strerror(errno)));
+    }
+}
+
+namespace {
+std::atomic<unsigned> temp_counter{0};
+
+std::filesystem::path temp_name_for(const std::filesystem::path& path) {
+    auto name = "." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                std::to_string(temp_counter.fetch_add(1));
+    return path.parent_path() / name;
+}
+}  // namespace
+
+AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
+    : path_(std::move(path)), temp_path_(temp_name_for(path_)) {
+    if (path_.has_parent_path()) {
+        std::error_code ec;
+        std::filesystem::create_directories(path_.parent_path(), ec);
+    }
+    file_ = std::fopen(temp_path_.c_str(), "wb");
+    if (!file_) {
+        throw Error(ErrorKind::Io, "cannot create output file: " + std::string(std::strerror(errno)),
+                    path_.string());
+    }
+}
+
+AtomicFileOutput::~AtomicFileOutput() {
+    if (file_) std::fclose(file_);
+    if (!committed_) {
+        std::error_code ec;
+        std::filesystem::remove(temp_path_, ec);
+    }
+}
+
+void AtomicFileOutput::sink(std::string_view bytes) {
+    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+        throw Error(ErrorKind::Io, "write failed: " + std::string(std::strerror(errno)),
+                    path_.string());
+    }
+}
+
+void AtomicFileOutput::commit() {
+    flush_buffer();
+    if (std::fflush(file_) != 0 || std::fclose(file_) != 0) {
+        file_ = nullptr;
+        throw Error(ErrorKind::Io, "write failed: " + std::string(std::strerror(errno)),
+                    path_.string());
+    }
+    file_ = nullptr;
+    std::error_code ec;
+    std::filesystem::rename(temp_path_, path_, ec);
+    if (ec) throw Error(ErrorKind::Io, "cannot rename into place: " + ec.message(), path_.string());
+    committed_ = true;
+}
+
+struct FileSet::Impl {
+    std::filesystem::path directory;
+    std::filesystem::path temp_directory;
+    std::map<std::string, std::unique_ptr<AtomicFileOutput>> files;
+    std::vector<std::string> executables;
+    bool committed = false;
+};
+
+FileSet::FileSet(std::filesystem::path directory) : impl_(std::make_unique<Impl>()) {
+    impl_->directory = std::move(directory);
+    if (impl_->directory.filename().empty()) impl_->directory = impl_->directory.parent_path();
+    impl_->temp_directory = temp_name_for(impl_->directory);
+    std::error_code ec;
+    std::filesystem::create_directories(impl_->temp_directory, ec);
+    if (ec) {
+        throw Error(ErrorKind::Io, "cannot create output folder: " + ec.message(),
+                    impl_->directory.string());
+    }
+}
+
+FileSet::~FileSet() {
+    if (!impl_->committed) {
+        impl_->files.clear();
+        std::error_code ec;
+        std::filesystem::remove_all(impl_->temp_directory, ec);
+    }
+}
+
+OutputStream& FileSet::open(const std::string& file_name) {
+    auto& slot = impl_->files[file_name];
+    if (!slot) slot = std::make_unique<AtomicFileOutput>(impl_->temp_directory / file_name);
+    return *slot;
+}
+
+std::vector<std::string> FileSet::file_names() const {
+    std::vector<std::string> names;
+    for (const auto& [name, file] : impl_->files) names.push_back(name);
+    return names;
+}
+
+void FileSet::set_executable(const std::string& file_name) {
+    impl_->executables.push_back(file_name);
+}
+
+void FileSet::commit() {
+    for (auto& [name, file] : impl_->files) file->commit();
+    for (const auto& name : impl_->executables) {
+        std::error_code ec;
+        std::filesystem::permissions(impl_->temp_directory / name,
+                                     std::filesystem::perms::owner_exec |
+                                         std::filesystem::perms::group_exec |
+                                         std::filesystem::perms::others_exec,
+                                     std::filesystem::perm_options::add, ec);
+    }
+    impl_->files.clear();
+    // Replace the old folder only once the new one is complete.
+    std::error_code ec;
+    std::filesystem::path old_directory;
+    if (std::filesystem::exists(impl_->directory)) {
+        old_directory = temp_name_for(impl_->directory);
+        std::filesystem::rename(impl_->directory, old_directory, ec);
+        if (ec) {
+            throw Error(ErrorKind::Io, "cannot replace output folder: " + ec.message(),
+                        impl_->directory.string());
+        }
+    }
+    std::filesystem::rename(impl_->temp_directory, impl_->directory, ec);
+    if (ec) {
+        throw Error(ErrorKind::Io, "cannot move output folder into place: " + ec.message(),
+                    impl_->directory.string());
+    }
+    impl_->committed = true;
+    if (!old_directory.empty()) std::filesystem::remove_all(old_directory, ec);
+}
+
+}  // namespace kgforge

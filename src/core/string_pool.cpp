@@ -1,0 +1,56 @@
+#include "core/string_pool.hpp"
+
+#include <xxhash.h>
+
+#include <cstring>
+#include <limits>
+
+#include "kgforge/error.hpp"
+
+namespace kgforge {
+
+namespace {
+constexpr std::size_t kChunkSize = 4u << 20;
+}
+
+std::size_t StringPool::Hash::operator()(std::string_view text) const noexcept {
+    return static_cast<std::size_t>(XXH3_64bits(text.data(), text.size()));
+}
+
+StringPool::StringPool() { views_.emplace_back(); }
+
+std::string_view StringPool::store(std::string_view text) {
+    if (text.size() > kChunkSize / 4) {
+        // Large strings get a chunk of their own so small ones keep packing densely.
+        chunks_.emplace_back(new char[text.size()]);
+        std::memcpy(chunks_.back().get(), text.data(), text.size());
+        auto stored = std::string_view(chunks_.back().get(), text.size());
+        // Keep the current small-string chunk as the active one.
+        if (chunks_.size() >= 2 && chunk_capacity_ > 0) std::swap(chunks_.back(), chunks_[chunks_.size() - 2]);
+        return stored;
+    }
+    if (chunk_capacity_ - chunk_used_ < text.size()) {
+        chunks_.emplace_back(new char[kChunkSize]);
+        chunk_used_ = 0;
+        chunk_capacity_ = kChunkSize;
+    }
+    char* where = chunks_.back().get() + chunk_used_;
+    std::memcpy(where, text.data(), text.size());
+    chunk_used_ += text.size();
+    return std::string_view(where, text.size());
+}
+
+std::uint32_t StringPool::intern(std::string_view text) {
+    if (text.empty()) return 0;
+    if (auto found = ids_.find(text); found != ids_.end()) return found->second;
+    if (views_.size() >= std::numeric_limits<std::uint32_t>::max()) {
+        throw Error(ErrorKind::Internal, "string table is full");
+    }
+    auto stored = store(text);
+    auto id = static_cast<std::uint32_t>(views_.size());
+    views_.push_back(stored);
+    ids_.emplace(stored, id);
+    return id;
+}
+
+}  // namespace kgforge

@@ -1,0 +1,40 @@
+// Interned, deduplicated strings with stable views: the text table behind TextId.
+// Storage is a list of large chunks that never move, so views stay valid as it grows.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kgforge {
+
+class StringPool {
+public:
+    StringPool();
+    StringPool(const StringPool&) = delete;
+    StringPool& operator=(const StringPool&) = delete;
+    StringPool(StringPool&&) noexcept = default;
+    StringPool& operator=(StringPool&&) noexcept = default;
+
+    std::uint32_t intern(std::string_view text);  // 0 for ""
+    std::string_view view(std::uint32_t id) const { return views_[id]; }
+    std::size_t size() const { return views_.size(); }
+    // Drops the lookup table once no more strings will be added (saves memory).
+    void freeze() { ids_ = {}; }
+
+private:
+    std::string_view store(std::string_view text);
+
+    struct Hash {
+        std::size_t operator()(std::string_view text) const noexcept;
+    };
+    std::vector<std::unique_ptr<char[]>> chunks_;
+    std::size_t chunk_used_ = 0;
+    std::size_t chunk_capacity_ = 0;
+    std::vector<std::string_view> views_;
+    std::unordered_map<std::string_view, std::uint32_t, Hash> ids_;
+};
+
+}  // namespace kgforge

@@ -1,0 +1,277 @@
+// Merging extractions into the canonical graph. Everything accumulated here is
+// commutative (sums, min/max, set unions, vote counts with content-based tie breaks),
+// so the order and grouping of add() calls cannot change the result.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "graph/graph_impl.hpp"
+#include "kgforge/extraction.hpp"
+
+namespace kgforge {
+
+namespace {
+
+struct EntityAccumulator {
+    std::string id;
+    EntityType type = EntityType::Organization;
+    std::map<std::string, std::uint64_t> name_votes;
+    std::map<std::string, std::uint64_t> subtype_votes;
+    std::set<std::string> aliases;
+    std::map<std::string, std::string> external_ids;  // smallest value wins on conflict
+    std::uint64_t mentions = 0;
+};
+
+struct DocumentAccumulator {
+    DocumentInfo info;
+    std::map<std::uint32_t, std::uint32_t> mentions;  // builder entity slot -> count
+};
+
+template <typename Map>
+std::string most_voted(const Map& votes) {
+    // Highest count; ties go to the longer, then the lexicographically smaller string.
+    const std::string* best = nullptr;
+    std::uint64_t best_count = 0;
+    for (const auto& [value, count] : votes) {
+        if (!best || count > best_count ||
+            (count == best_count && value.size() > best->size())) {
+            best = &value;
+            best_count = count;
+        }
+    }
+    return best ? *best : std::string();
+}
+
+}  // namespace
+
+struct GraphBuilder::Impl {
+    std::vector<EntityAccumulator> entities;
+    std::unordered_map<std::string, std::uint32_t> entity_slots;
+    std::vector<DocumentAccumulator> documents;
+    std::unordered_map<std::string, std::uint32_t> document_slots;
+    std::vector<Evidence> evidence;  // entity/document fields hold builder slots until build()
+    StringPool strings;
+
+    std::uint32_t entity_slot(const ExtractedEntity& entity) {
+        auto id = entity_id(entity.type, entity.name, entity.external_ids);
+        auto [it, inserted] = entity_slots.try_emplace(id, static_cast<std::uint32_t>(entities.size()));
+        if (inserted) {
+            entities.emplace_back();
+            entities.back().id = std::move(id);
+            entities.back().type = entity.type;
+        }
+        return it->second;
+    }
+
+    void add(const DocumentExtraction& extraction) {
+        auto [doc_it, inserted] = document_slots.try_emplace(
+            extraction.document.id, static_cast<std::uint32_t>(documents.size()));
+        if (!inserted) return;  // the same document again: merging stays idempotent
+        const auto doc_slot = doc_it->second;
+        documents.emplace_back();
+        documents.back().info = extraction.document;
+
+        std::unordered_map<std::string_view, std::uint32_t> local;  // entity key -> slot
+        for (const auto& entity : extraction.entities) {
+            const auto slot = entity_slot(entity);
+            local.emplace(entity.key, slot);
+            auto& acc = entities[slot];
+            const auto weight = std::max<std::uint32_t>(entity.mentions, 1);
+            acc.name_votes[entity.name] += weight;
+            if (!entity.subtype.empty()) acc.subtype_votes[entity.subtype] += weight;
+            for (const auto& alias : entity.aliases) acc.aliases.insert(alias);
+            for (const auto& [scheme, value] : entity.external_ids) {
+                auto [ext, fresh] = acc.external_ids.try_emplace(scheme, value);
+                if (!fresh && value < ext->second) ext->second = value;
+            }
+            acc.mentions += entity.mentions;
+            documents[doc_slot].mentions[slot] += entity.mentions;
+        }
+        for (const auto& relation : extraction.relations) {
+            auto subject = local.find(relation.subject);
+            auto object = local.find(relation.object);
+            if (subject == local.end() || object == local.end()) continue;  // validated upstream
+            Evidence ev;
+            ev.subject = subject->second;
+            ev.object = object->second;
+            ev.type = relation.type;
+            ev.document = doc_slot;
+            ev.sentence = strings.intern(relation.sentence);
+            ev.label = strings.intern(relation.label);
+            ev.amount = strings.intern(relation.amount);
+            ev.role = strings.intern(relation.role);
+            ev.rule = strings.intern(relation.rule);
+            ev.start = relation.start;
+            ev.end = relation.end;
+            ev.confidence = static_cast<float>(relation.confidence);
+            ev.negated = relation.negated;
+            ev.hypothetical = relation.hypothetical;
+            evidence.push_back(ev);
+        }
+    }
+
+    KnowledgeGraph build();
+};
+
+GraphBuilder::GraphBuilder() : impl_(std::make_unique<Impl>()) {}
+GraphBuilder::~GraphBuilder() = default;
+GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
+GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
+
+void GraphBuilder::add(const DocumentExtraction& extraction) { impl_->add(extraction); }
+void GraphBuilder::add(DocumentExtraction&& extraction) { impl_->add(extraction); }
+std::size_t GraphBuilder::document_count() const { return impl_->documents.size(); }
+
+KnowledgeGraph GraphBuilder::build() {
+    auto result = impl_->build();
+    impl_ = std::make_unique<Impl>();
+    return result;
+}
+
+KnowledgeGraph GraphBuilder::Impl::build() {
+    KnowledgeGraph graph;
+    auto& g = *graph.impl_;
+
+    // Canonical order: entities by id, documents by (date, id).
+    std::vector<std::uint32_t> entity_order(entities.size());
+    for (std::uint32_t i = 0; i < entity_order.size(); ++i) entity_order[i] = i;
+    std::sort(entity_order.begin(), entity_order.end(),
+              [&](auto a, auto b) { return entities[a].id < entities[b].id; });
+    std::vector<EntityIndex> entity_index(entities.size());
+    for (std::uint32_t i = 0; i < entity_order.size(); ++i) entity_index[entity_order[i]] = i;
+
+    std::vector<std::uint32_t> document_order(documents.size());
+    for (std::uint32_t i = 0; i < document_order.size(); ++i) document_order[i] = i;
+    std::sort(document_order.begin(), document_order.end(), [&](auto a, auto b) {
+        const auto& x = documents[a].info;
+        const auto& y = documents[b].info;
+        return std::tie(x.date, x.id) < std::tie(y.date, y.id);
+    });
+    std::vector<DocumentIndex> document_index(documents.size());
+    for (std::uint32_t i = 0; i < document_order.size(); ++i) document_index[document_order[i]] = i;
+
+    g.entities.reserve(entities.size());
+    for (auto slot : entity_order) {
+        auto& acc = entities[slot];
+        Entity entity;
+        entity.id = std::move(acc.id);
+        entity.name = most_voted(acc.name_votes);
+        entity.type = acc.type;
+        entity.subtype = most_voted(acc.subtype_votes);
+        for (const auto& [name, votes] : acc.name_votes) acc.aliases.insert(name);
+        acc.aliases.erase(entity.name);
+        entity.aliases.assign(acc.aliases.begin(), acc.aliases.end());
+        entity.external_ids.assign(acc.external_ids.begin(), acc.external_ids.end());
+        entity.mention_count = acc.mentions;
+        g.entities.push_back(std::move(entity));
+        acc = EntityAccumulator{};
+    }
+    entities.clear();
+    entities.shrink_to_fit();
+
+    g.documents.reserve(documents.size());
+    for (auto slot : document_order) {
+        auto& acc = documents[slot];
+        DocumentNode doc;
+        doc.id = std::move(acc.info.id);
+        doc.title = std::move(acc.info.title);
+        doc.date = std::move(acc.info.date);
+        doc.url = std::move(acc.info.url);
+        doc.source = std::move(acc.info.source);
+        for (const auto& [entity_slot, count] : acc.mentions)
+            doc.mentions.push_back({entity_index[entity_slot], count});
+        std::sort(doc.mentions.begin(), doc.mentions.end(),
+                  [](const auto& a, const auto& b) { return a.entity < b.entity; });
+        for (const auto& mention : doc.mentions) {
+            auto& entity = g.entities[mention.entity];
+            entity.document_count += 1;
+            if (!doc.date.empty()) {
+                if (entity.first_date.empty() || doc.date < entity.first_date)
+                    entity.first_date = doc.date;
+                if (entity.last_date.empty() || doc.date > entity.last_date)
+                    entity.last_date = doc.date;
+            }
+        }
+        g.documents.push_back(std::move(doc));
+    }
+    documents.clear();
+
+    // Evidence: remap to final indices, put symmetric relations in canonical direction,
+    // sort by relation then by document and offsets, with string contents as tie breaks.
+    for (auto& ev : evidence) {
+        ev.subject = entity_index[ev.subject];
+        ev.object = entity_index[ev.object];
+        ev.document = document_index[ev.document];
+        if (is_symmetric(ev.type) && ev.object < ev.subject) std::swap(ev.subject, ev.object);
+    }
+    auto text = [&](TextId id) { return strings.view(id); };
+    auto less = [&](const Evidence& a, const Evidence& b) {
+        if (a.subject != b.subject) return a.subject < b.subject;
+        if (a.type != b.type) return a.type < b.type;
+        if (a.object != b.object) return a.object < b.object;
+        if (a.document != b.document) return a.document < b.document;
+        if (a.start != b.start) return a.start < b.start;
+        if (a.end != b.end) return a.end < b.end;
+        if (a.label != b.label) return text(a.label) < text(b.label);
+        if (a.amount != b.amount) return text(a.amount) < text(b.amount);
+        if (a.role != b.role) return text(a.role) < text(b.role);
+        if (a.rule != b.rule) return text(a.rule) < text(b.rule);
+        if (a.sentence != b.sentence) return text(a.sentence) < text(b.sentence);
+        if (a.confidence != b.confidence) return a.confidence < b.confidence;
+        if (a.negated != b.negated) return a.negated < b.negated;
+        return a.hypothetical < b.hypothetical;
+    };
+    std::sort(evidence.begin(), evidence.end(), less);
+    evidence.erase(std::unique(evidence.begin(), evidence.end(),
+                               [&](const Evidence& a, const Evidence& b) {
+                                   return !less(a, b) && !less(b, a);
+                               }),
+                   evidence.end());
+    evidence.shrink_to_fit();
+
+    std::map<std::string_view, std::uint32_t> label_votes;
+    for (std::size_t begin = 0; begin < evidence.size();) {
+        std::size_t end = begin + 1;
+        while (end < evidence.size() && evidence[end].subject == evidence[begin].subject &&
+               evidence[end].type == evidence[begin].type &&
+               evidence[end].object == evidence[begin].object)
+            ++end;
+        Relation relation;
+        relation.subject = evidence[begin].subject;
+        relation.object = evidence[begin].object;
+        relation.type = evidence[begin].type;
+        relation.evidence_begin = static_cast<std::uint32_t>(begin);
+        relation.evidence_count = static_cast<std::uint32_t>(end - begin);
+        relation.negated = relation.hypothetical = true;
+        label_votes.clear();
+        for (auto i = begin; i < end; ++i) {
+            const auto& ev = evidence[i];
+            relation.negated = relation.negated && ev.negated;
+            relation.hypothetical = relation.hypothetical && ev.hypothetical;
+            relation.confidence = std::max(relation.confidence, ev.confidence);
+            if (ev.amount) relation.amount = ev.amount;  // later documents come later
+            if (ev.role) relation.role = ev.role;
+            if (ev.label) label_votes[text(ev.label)] += 1;
+        }
+        std::string_view best_label;
+        std::uint32_t best_votes = 0;
+        for (const auto& [label, votes] : label_votes) {
+            if (votes > best_votes) {
+                best_label = label;
+                best_votes = votes;
+            }
+        }
+        relation.label = strings.intern(best_label);
+        g.relations.push_back(relation);
+        begin = end;
+    }
+    strings.freeze();
+    g.strings = std::move(strings);
+    g.evidence = std::move(evidence);
+    g.build_index();
+    return graph;
+}
+
+}  // namespace kgforge

@@ -1,0 +1,115 @@
+// Buffered, atomic output. Exporters write through OutputStream, which batches into a
+// large buffer (iostreams are too slow for multi-GB exports). Files are written to a
+// temp name in the same folder and renamed on commit(), so a failure never leaves half
+// a file.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kgforge {
+
+class OutputStream {
+public:
+    virtual ~OutputStream() = default;
+    void write(std::string_view text) {
+        if (text.size() > capacity_ - used_) {
+            flush_buffer();
+            if (text.size() > capacity_) {
+                sink(text);
+                return;
+            }
+        }
+        std::memcpy(buffer_.get() + used_, text.data(), text.size());
+        used_ += text.size();
+    }
+    void put(char c) {
+        if (used_ == capacity_) flush_buffer();
+        buffer_[used_++] = c;
+    }
+    OutputStream& operator<<(std::string_view text) {
+        write(text);
+        return *this;
+    }
+    OutputStream& operator<<(char c) {
+        put(c);
+        return *this;
+    }
+    void write_uint(std::uint64_t value);
+    void write_int(std::int64_t value);
+    void write_double(double value);  // shortest round-trip form, "." decimal point
+    void flush_buffer();
+
+protected:
+    explicit OutputStream(std::size_t capacity = 1 << 20);
+    virtual void sink(std::string_view bytes) = 0;
+
+private:
+    std::unique_ptr<char[]> buffer_;
+    std::size_t capacity_;
+    std::size_t used_ = 0;
+};
+
+class StringOutput final : public OutputStream {
+public:
+    StringOutput() : OutputStream(1 << 16) {}
+    const std::string& str() {
+        flush_buffer();
+        return data_;
+    }
+
+private:
+    void sink(std::string_view bytes) override { data_.append(bytes); }
+    std::string data_;
+};
+
+// Writes to stdout (for "-o -").
+class StdoutOutput final : public OutputStream {
+public:
+    StdoutOutput() = default;
+    ~StdoutOutput() override;
+
+private:
+    void sink(std::string_view bytes) override;
+};
+
+// path.tmp-<pid>-<n> until commit(), then renamed over path. Destroyed without commit():
+// the temp file is removed and path is untouched.
+class AtomicFileOutput final : public OutputStream {
+public:
+    explicit AtomicFileOutput(std::filesystem::path path);
+    ~AtomicFileOutput() override;
+    void commit();
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    void sink(std::string_view bytes) override;
+    std::filesystem::path path_;
+    std::filesystem::path temp_path_;
+    std::FILE* file_ = nullptr;
+    bool committed_ = false;
+};
+
+// A set of named files in one folder, written into a temp folder and moved into place
+// as a whole on commit().
+class FileSet {
+public:
+    explicit FileSet(std::filesystem::path directory);
+    ~FileSet();
+    OutputStream& open(const std::string& file_name);  // the previous stream stays valid
+    std::vector<std::string> file_names() const;
+    void commit();
+    void set_executable(const std::string& file_name);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kgforge
