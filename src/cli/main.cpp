@@ -1,1 +1,102 @@
-int main() { return 0; }
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "kgforge/error.hpp"
+
+namespace {
+
+constexpr const char* kFormats = "graphml, gexf, cypher, neo4j-csv, jsonld, json, all";
+
+void add_common(CLI::App& command, kgforge::cli::CommonOptions& common) {
+    command.add_flag("-q,--quiet", common.quiet, "No progress bar or warnings on stderr");
+    command.add_flag("--keep-going", common.keep_going,
+                     "Skip malformed records and unreadable documents instead of stopping");
+    command.add_option("-j,--threads", common.threads, "Worker threads (default: all cores)");
+}
+
+void add_graph_output(CLI::App& command, kgforge::cli::GraphOutputOptions& out) {
+    command.add_option("-f,--format", out.format, std::string("Output format: ") + kFormats)
+        ->capture_default_str();
+    command.add_option("-o,--output", out.output,
+                       "Output file, or folder for 'all' and neo4j-csv; '-' or none: stdout");
+    command.add_option("--base-iri", out.base_iri, "JSON-LD: base IRI of entity identifiers")
+        ->capture_default_str();
+    command.add_option("--batch-size", out.batch_size, "Cypher: rows per UNWIND batch")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    command.add_flag("--with-documents", out.include_documents,
+                     "GraphML/GEXF: add document nodes and MENTIONS edges");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"kgforge: news articles to a knowledge graph for Neo4j, Gephi and linked data"};
+    app.set_version_flag("-V,--version", std::string("kgforge ") + KGFORGE_VERSION);
+    app.require_subcommand(1);
+
+    kgforge::cli::BuildOptions build;
+    auto* build_cmd = app.add_subcommand(
+        "build", "Extract entities and relations from articles and write the graph");
+    build_cmd->add_option("inputs", build.inputs,
+                          "Text files, folders (*.txt, *.jsonl, recursively), JSONL files, or - "
+                          "for stdin")
+        ->required();
+    build_cmd->add_flag("--from-extractions", build.from_extractions,
+                        "Inputs are pre-extracted JSON/JSONL (schema/extraction.schema.json)");
+    build_cmd->add_flag("--explain", build.explain, "Keep the rule or model behind each relation");
+    build_cmd->add_option("--models", build.models_dir, "Folder with the trained models");
+    add_common(*build_cmd, build.common);
+    add_graph_output(*build_cmd, build.out);
+
+    kgforge::cli::BuildOptions merge;
+    auto* merge_cmd = app.add_subcommand(
+        "merge", "Build the graph from extraction shards (the reduce step after 'extract')");
+    merge_cmd->add_option("shards", merge.inputs, "Extraction JSONL/JSON files or folders")
+        ->required();
+    add_common(*merge_cmd, merge.common);
+    add_graph_output(*merge_cmd, merge.out);
+
+    kgforge::cli::ExtractOptions extract;
+    auto* extract_cmd = app.add_subcommand(
+        "extract", "Write per-document extractions as JSONL (the map step)");
+    extract_cmd->add_option("inputs", extract.inputs, "Text files, folders, JSONL files, or -")
+        ->required();
+    extract_cmd->add_option("-o,--output", extract.output, "Output JSONL file ('-': stdout)")
+        ->capture_default_str();
+    extract_cmd->add_flag("--explain", extract.explain, "Keep the rule or model behind each relation");
+    extract_cmd->add_option("--models", extract.models_dir, "Folder with the trained models");
+    add_common(*extract_cmd, extract.common);
+
+    kgforge::cli::StatsOptions stats;
+    auto* stats_cmd = app.add_subcommand("stats", "Counts by type and top entities of a graph JSON");
+    stats_cmd->add_option("graph", stats.input, "A graph written with --format json")->required();
+    stats_cmd->add_option("--top", stats.top, "How many top entities to list")->capture_default_str();
+    stats_cmd->add_flag("--json", stats.json, "Machine-readable output");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error) == 0 ? 0 : 2;
+    }
+
+    try {
+        if (*build_cmd) return kgforge::cli::run_build(build);
+        if (*merge_cmd) {
+            merge.from_extractions = true;
+            return kgforge::cli::run_build(merge);
+        }
+        if (*extract_cmd) return kgforge::cli::run_extract(extract);
+        if (*stats_cmd) return kgforge::cli::run_stats(stats);
+    } catch (const kgforge::Error& error) {
+        fmt::print(stderr, "kgforge: error: {}\n", error.what());
+        return error.kind() == kgforge::ErrorKind::Internal ? 1 : 2;
+    } catch (const std::exception& error) {
+        fmt::print(stderr, "kgforge: internal error: {}\n", error.what());
+        return 1;
+    }
+    return 0;
+}

@@ -39,6 +39,7 @@ struct CityInfo {
     std::string name;     // "Karachi"
     int country = -1;     // index into Gazetteer::countries(), -1 when unknown
     std::uint64_t population = 0;
+    std::string subtype;  // "City", or "Region" for provinces / states ("Missouri")
 };
 
 struct OrganizationInfo {

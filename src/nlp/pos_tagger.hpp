@@ -84,6 +84,11 @@ public:
         return ptb_tag_id(name).value_or(ptb::None);
     }
 
+    // Writes the model: binary, little-endian; magic "KGFPOSTG", format version, feature-set
+    // version, tag set, training settings, tag dictionary, feature weights, XXH64 checksum.
+    // Deterministic bytes for a given model.
+    void save(const std::filesystem::path& path) const;
+
     bool empty() const;
     // Training settings recorded in the model header ("key=value" lines).
     const std::string& description() const;
@@ -97,9 +102,11 @@ private:
 
 // ---- training (used by src/tools/train_tagger.cpp) ----------------------------------
 
+// A gold sentence. Training and evaluation use the token offsets into `text` (the views in
+// `tokens` are re-derived, so moving these structs around is safe).
 struct TaggedSentence {
-    std::string text;             // the forms joined by single spaces
-    std::vector<Token> tokens;    // views into text
+    std::string text;                 // e.g. the forms joined by single spaces
+    std::vector<Token> tokens;        // begin/end into text
     std::vector<std::uint16_t> gold;  // ptb::Tag per token
 };
 
@@ -107,7 +114,6 @@ struct TaggerTrainOptions {
     int epochs = 12;                 // maximum; the best epoch on dev is kept
     std::uint64_t seed = 20251013;   // shuffling seed (deterministic)
     float prune_threshold = 0.0f;    // drop averaged weights with |w| below this
-    int min_feature_count = 1;       // drop features seen fewer times in training
     int tagdict_min_count = 20;      // words this frequent ...
     double tagdict_min_ratio = 0.97; // ... with one tag this dominant skip the perceptron
 };
@@ -120,10 +126,11 @@ public:
     ~PosTaggerTrainer();
 
     // Call once with the training data before the epochs (builds the tag dictionary and
-    // feature counts). The vector is shuffled in place by train_epoch.
+    // training-set statistics).
     void prepare(const std::vector<TaggedSentence>& train);
-    // One pass of perceptron updates; returns training accuracy during the pass.
-    double train_epoch(std::vector<TaggedSentence>& train, int epoch);
+    // One pass of perceptron updates over `train` in an order shuffled with the seed and
+    // `epoch`; returns the training accuracy during the pass.
+    double train_epoch(const std::vector<TaggedSentence>& train, int epoch);
     // The averaged (and pruned) model as of now.
     PosTagger snapshot() const;
 
@@ -138,9 +145,5 @@ private:
 
 // Token accuracy of `tagger` on gold sentences (tags a copy).
 double evaluate(const PosTagger& tagger, const std::vector<TaggedSentence>& gold);
-
-// Writes the model (binary, little-endian; magic "KGFPOSTG", format version, tag set,
-// training settings, tag dictionary, feature weights, checksum). Deterministic bytes.
-void save_model(const PosTagger& tagger, const std::filesystem::path& path);
 
 }  // namespace kgforge::nlp

@@ -1,0 +1,51 @@
+// The subcommands; each is a thin layer over the kgforge library.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kgforge::cli {
+
+struct CommonOptions {
+    bool quiet = false;
+    bool keep_going = false;
+    unsigned threads = 0;
+};
+
+struct GraphOutputOptions {
+    std::string format = "json";
+    std::string output;  // file, folder (for "all" and multi-file formats) or "-"
+    std::string base_iri = "https://kgforge.org/id/";
+    std::size_t batch_size = 1000;
+    bool include_documents = false;
+};
+
+struct BuildOptions {
+    CommonOptions common;
+    GraphOutputOptions out;
+    std::vector<std::string> inputs;
+    bool from_extractions = false;
+    bool explain = false;
+    std::string models_dir;
+};
+
+struct ExtractOptions {
+    CommonOptions common;
+    std::vector<std::string> inputs;
+    std::string output = "-";
+    bool explain = false;
+    std::string models_dir;
+};
+
+struct StatsOptions {
+    std::string input;
+    std::size_t top = 10;
+    bool json = false;
+};
+
+// Each returns the process exit code.
+int run_build(const BuildOptions& options);  // also `merge` (from_extractions = true)
+int run_extract(const ExtractOptions& options);
+int run_stats(const StatsOptions& options);
+
+}  // namespace kgforge::cli

@@ -1,0 +1,88 @@
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cctype>
+
+#include "input/file_reader.hpp"
+#include "input/json_location.hpp"
+#include "kgforge/error.hpp"
+#include "kgforge/input.hpp"
+
+namespace kgforge {
+
+namespace {
+
+bool is_iso_date_prefix(std::string_view s) {
+    if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+std::string optional_string(const rapidjson::Value& object, const char* field,
+                            const std::string& where, std::uint64_t line) {
+    auto it = object.FindMember(field);
+    if (it == object.MemberEnd() || it->value.IsNull()) return {};
+    if (!it->value.IsString()) {
+        throw Error(ErrorKind::Parse, "must be a string", where, line, 0, field);
+    }
+    return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+void read_jsonl_documents(const InputSource& source, Diagnostics& diagnostics,
+                          const std::function<void(Document&&)>& on_document) {
+    for_each_line(source.path, source.display, [&](std::string_view raw, std::uint64_t line) {
+        if (raw.find_first_not_of(" \t") == std::string_view::npos) return;
+        try {
+            const auto where = source.display + ":" + std::to_string(line);
+            std::string text = repair_utf8(raw, where, diagnostics);
+            rapidjson::Document json;
+            json.Parse(text.data(), text.size());
+            if (json.HasParseError()) {
+                throw Error(ErrorKind::Parse, rapidjson::GetParseError_En(json.GetParseError()),
+                            source.display, line, json.GetErrorOffset() + 1);
+            }
+            if (!json.IsObject()) {
+                throw Error(ErrorKind::Parse, "expected a JSON object per line", source.display, line);
+            }
+            Document doc;
+            doc.id = optional_string(json, "id", source.display, line);
+            if (doc.id.empty()) doc.id = source.document_id + ":" + std::to_string(line);
+            doc.title = optional_string(json, "title", source.display, line);
+            doc.date = optional_string(json, "date", source.display, line);
+            if (!doc.date.empty()) {
+                if (is_iso_date_prefix(doc.date)) {
+                    doc.date.resize(10);
+                } else {
+                    diagnostics.warn(where + ": date: '" + doc.date +
+                                     "' is not YYYY-MM-DD; the document is left undated");
+                    doc.date.clear();
+                }
+            }
+            doc.url = optional_string(json, "url", source.display, line);
+            if (!json.HasMember("text")) {
+                throw Error(ErrorKind::Parse, "missing required field", source.display, line, 0, "text");
+            }
+            doc.text = optional_string(json, "text", source.display, line);
+            doc.source = where;
+            on_document(std::move(doc));
+        } catch (const Error& error) {
+            diagnostics.error(error);
+        }
+    });
+}
+
+}  // namespace
+
+void read_documents(const InputSource& source, Diagnostics& diagnostics,
+                    const std::function<void(Document&&)>& on_document) {
+    if (source.kind == InputKind::Jsonl) {
+        read_jsonl_documents(source, diagnostics, on_document);
+        return;
+    }
+    auto bytes = read_whole_file(source.path, source.display);
+    auto text = repair_utf8(bytes, source.display, diagnostics);
+    on_document(parse_text_article(std::move(text), source.document_id, source.display));
+}
+
+}  // namespace kgforge

@@ -1,0 +1,554 @@
+#include "nlp/coreference.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "nlp/gazetteer.hpp"
+#include "nlp/pos_tagger.hpp"
+#include "nlp/relation_util.hpp"
+
+namespace kgforge::nlp {
+
+using detail::lower_ascii;
+
+bool is_pronominal_mention(const Mention& mention) {
+    return mention.source.rfind("coref:pronoun", 0) == 0 ||
+           mention.source.rfind("coref:nominal", 0) == 0;
+}
+
+namespace {
+
+bool is_title_word(std::string_view lower) {
+    static constexpr std::string_view kTitles[] = {
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "mister"};
+    for (auto t : kTitles)
+        if (lower == t) return true;
+    return false;
+}
+
+bool is_stop_initial(std::string_view lower) {
+    return lower == "of" || lower == "and" || lower == "the" || lower == "for" ||
+           lower == "on" || lower == "in" || lower == "&" || lower == "de" || lower == "du" ||
+           lower == "la" || lower == "at" || lower == "to";
+}
+
+std::vector<std::string> split_words(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ') ++j;
+        if (j > i) out.emplace_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+// Upper-case letters of an acronym, without dots, '&' and hyphens: "S&P" -> "SP".
+std::string acronym_letters(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (detail::is_upper_ascii(c) || (c >= '0' && c <= '9')) out.push_back(c);
+    return out;
+}
+
+// Initials of a multi-word name; all-caps words contribute all their letters
+// ("US Strategic Metals" -> "USSM"). Function words are skipped.
+std::string initials(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (w.empty()) continue;
+        const std::string lw = lower_ascii(w);
+        if (is_stop_initial(lw)) continue;
+        if (detail::looks_like_acronym(w)) {
+            out += acronym_letters(w);
+        } else if (detail::is_upper_ascii(w[0])) {
+            out.push_back(w[0]);
+        } else if (detail::is_lower_ascii(w[0])) {
+            out.push_back(static_cast<char>(w[0] - 'a' + 'A'));
+        }
+    }
+    return out;
+}
+
+struct Builder {
+    EntityType type = EntityType::Organization;
+    int country = -1;  // gazetteer country index
+    std::vector<std::string> surfaces;       // distinct surface forms, first-seen order
+    std::vector<std::string> names;          // proper-name forms (no descriptions, titles kept)
+    std::string subtype;
+    std::uint32_t mentions = 0;
+    int votes[kEntityTypeCount] = {0, 0, 0, 0};
+    std::vector<std::string> words;  // longest person name's words (for surname matching)
+    bool alive = true;
+};
+
+void add_unique(std::vector<std::string>& v, std::string s) {
+    if (s.empty()) return;
+    if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
+}
+
+// Strips a leading "the"/"The" and a trailing possessive from a surface.
+std::string clean_surface(std::string_view s) {
+    std::string out(s);
+    if (out.size() > 4 && (out.rfind("the ", 0) == 0 || out.rfind("The ", 0) == 0))
+        out.erase(0, 4);
+    for (std::string_view suffix : {std::string_view(" 's"), std::string_view("'s"),
+                                    std::string_view("\xE2\x80\x99s")}) {
+        if (out.size() > suffix.size() &&
+            out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            out.erase(out.size() - suffix.size());
+            break;
+        }
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\'')) out.pop_back();
+    return out;
+}
+
+// Matching key: lower case, no dots, single spaces.
+std::string key_of(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (c == '.') continue;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out.push_back(c);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::string strip_titles(std::string_view s) {
+    auto words = split_words(s);
+    std::size_t k = 0;
+    while (k + 1 < words.size() && is_title_word(lower_ascii(words[k]))) ++k;
+    std::string out;
+    for (std::size_t i = k; i < words.size(); ++i) {
+        if (!out.empty()) out.push_back(' ');
+        out += words[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+Coreference::Coreference(const Gazetteer* gazetteer, CoreferenceOptions options)
+    : gazetteer_(gazetteer), options_(options) {}
+
+void Coreference::resolve(AnnotatedDocument& doc) const {
+    auto& mentions = doc.mentions;
+    std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+        return a.first_token < b.first_token;
+    });
+    // Drop pronominal mentions left over from an earlier run.
+    mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                  [](const Mention& m) { return is_pronominal_mention(m); }),
+                   mentions.end());
+
+    std::vector<Builder> ents;
+    std::unordered_map<int, int> country_entity;
+    std::unordered_map<std::string, int> surface_entity;  // key -> entity (non-country)
+    std::unordered_map<std::string, int> acronym_entity;  // "USSM" -> entity
+    std::vector<std::size_t> descriptions;
+
+    const auto& toks = doc.tokens;
+    auto new_entity = [&](EntityType type) {
+        ents.emplace_back();
+        ents.back().type = type;
+        return static_cast<int>(ents.size() - 1);
+    };
+
+    auto country_of = [&](const Mention& m, std::string_view text) -> int {
+        if (!gazetteer_) return -1;
+        const std::string cleaned = clean_surface(text);
+        const CountryInfo* info = nullptr;
+        if (m.subtype == "Demonym") info = gazetteer_->country_of_demonym(cleaned);
+        else if (m.subtype == "Capital") info = gazetteer_->country_of_capital(cleaned);
+        if (!info) info = gazetteer_->country_by_name(cleaned);
+        if (!info && m.subtype != "Capital") info = gazetteer_->country_of_demonym(cleaned);
+        if (!info) return -1;
+        const auto all = gazetteer_->countries();
+        return static_cast<int>(info - all.data());
+    };
+
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+        Mention& m = mentions[mi];
+        m.entity = -1;
+        if (m.first_token >= m.end_token || m.end_token > toks.size()) continue;
+        const std::string_view text = detail::mention_text(doc, m);
+        if (m.type == EntityType::Country && m.subtype == "Description") {
+            descriptions.push_back(mi);
+            continue;
+        }
+        std::string surface = clean_surface(text);
+        if (surface.empty()) continue;
+        int ent = -1;
+        int cidx = -1;
+        // A country name tagged as something else (not a place use of a capital).
+        if (m.type == EntityType::Country ||
+            ((m.type == EntityType::Location || m.type == EntityType::Organization) &&
+             m.source != "gazetteer:city" && gazetteer_ &&
+             gazetteer_->country_by_name(surface) != nullptr)) {
+            cidx = country_of(m, text);
+            if (cidx >= 0) m.type = EntityType::Country;
+        }
+        if (m.type == EntityType::Country && cidx >= 0) {
+            auto it = country_entity.find(cidx);
+            if (it != country_entity.end()) {
+                ent = it->second;
+            } else {
+                ent = new_entity(EntityType::Country);
+                ents[static_cast<std::size_t>(ent)].country = cidx;
+                country_entity.emplace(cidx, ent);
+            }
+        } else {
+            const bool is_person = m.type == EntityType::Person;
+            const std::string name = is_person ? strip_titles(surface) : surface;
+            const std::string key = key_of(name);
+            auto it = surface_entity.find(key);
+            if (it != surface_entity.end() && ents[static_cast<std::size_t>(it->second)].type !=
+                                                  EntityType::Country) {
+                ent = it->second;
+                // Same string, different type: keep one entity (types are voted) unless
+                // a place and an organization are clearly different kinds.
+            }
+            if (ent < 0 && !is_person) {
+                auto ai = acronym_entity.find(acronym_letters(surface));
+                if (detail::looks_like_acronym(surface) && ai != acronym_entity.end())
+                    ent = ai->second;
+            }
+            if (ent < 0 && is_person) {
+                const auto words = split_words(name);
+                if (words.size() == 1) {
+                    // Surname (or given name) of the nearest earlier full name.
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= 0; --e) {
+                        const auto& b = ents[static_cast<std::size_t>(e)];
+                        if (b.type != EntityType::Person || b.words.size() < 2) continue;
+                        if (b.words.back() == words[0] || b.words.front() == words[0]) {
+                            ent = e;
+                            break;
+                        }
+                    }
+                } else {
+                    // A full name after its surname was seen alone.
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= 0; --e) {
+                        auto& b = ents[static_cast<std::size_t>(e)];
+                        if (b.type != EntityType::Person || b.words.size() != 1) continue;
+                        if (b.words[0] == words.back()) {
+                            ent = e;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (ent < 0 && m.type == EntityType::Organization) {
+                const auto words = split_words(surface);
+                const std::string letters = acronym_letters(surface);
+                for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && ent < 0; --e) {
+                    const auto& b = ents[static_cast<std::size_t>(e)];
+                    if (b.type != EntityType::Organization) continue;
+                    for (const auto& n : b.names) {
+                        const auto nw = split_words(n);
+                        // acronym of an earlier name
+                        if (words.size() == 1 && detail::looks_like_acronym(surface) &&
+                            nw.size() >= 2 && initials(nw) == letters) {
+                            ent = e;
+                            break;
+                        }
+                        // an earlier acronym spelled out now
+                        if (nw.size() == 1 && detail::looks_like_acronym(n) && words.size() >= 2 &&
+                            initials(words) == acronym_letters(n)) {
+                            ent = e;
+                            break;
+                        }
+                        // "Energy Department" vs "US Energy Department": same tail, extra head
+                        // is a country; "Menatep" vs "Menatep Group": same head word.
+                        const auto& shorter = nw.size() < words.size() ? nw : words;
+                        const auto& longer = nw.size() < words.size() ? words : nw;
+                        if (shorter.size() == longer.size() || shorter.empty()) continue;
+                        const std::size_t extra = longer.size() - shorter.size();
+                        if (std::equal(shorter.begin(), shorter.end(), longer.begin() + static_cast<std::ptrdiff_t>(extra))) {
+                            std::string head;
+                            for (std::size_t k = 0; k < extra; ++k) {
+                                if (k) head.push_back(' ');
+                                head += longer[k];
+                            }
+                            if (gazetteer_ && (gazetteer_->country_by_name(head) ||
+                                               gazetteer_->country_of_demonym(head))) {
+                                ent = e;
+                                break;
+                            }
+                        }
+                        if (shorter.size() == 1 && !detail::looks_like_acronym(shorter[0]) &&
+                            shorter[0] == longer[0] && longer.size() >= 2) {
+                            ent = e;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (ent < 0) ent = new_entity(m.type);
+            auto& b = ents[static_cast<std::size_t>(ent)];
+            surface_entity.emplace(key, ent);
+            if (is_person) {
+                auto words = split_words(name);
+                if (words.size() > b.words.size()) b.words = std::move(words);
+            }
+        }
+        auto& b = ents[static_cast<std::size_t>(ent)];
+        m.entity = ent;
+        b.mentions++;
+        b.votes[static_cast<int>(m.type)]++;
+        if (b.subtype.empty() && !m.subtype.empty() && m.subtype != "Demonym" &&
+            m.subtype != "Capital")
+            b.subtype = m.subtype;
+        add_unique(b.surfaces, std::string(text));
+        if (m.subtype != "Demonym" && m.subtype != "Capital") add_unique(b.names, surface);
+        // Acronym definition: "Name (ACR)".
+        const std::uint32_t e = m.end_token;
+        if (m.type != EntityType::Person && e + 2 < toks.size() && toks[e].text == "(" &&
+            toks[e + 2].text == ")" && detail::looks_like_acronym(toks[e + 1].text)) {
+            const std::string acr(toks[e + 1].text);
+            acronym_entity.emplace(acronym_letters(acr), ent);
+            surface_entity.emplace(key_of(acr), ent);
+        }
+    }
+
+    // Country descriptions: the most recently mentioned candidate country.
+    for (std::size_t mi : descriptions) {
+        Mention& m = mentions[mi];
+        if (!gazetteer_) continue;
+        const auto text = detail::mention_text(doc, m);
+        const auto cands = gazetteer_->countries_of_description(text);
+        const auto all = gazetteer_->countries();
+        int best = -1;
+        std::uint32_t best_pos = 0;
+        bool best_before = false;
+        for (const auto* c : cands) {
+            const int cidx = static_cast<int>(c - all.data());
+            auto it = country_entity.find(cidx);
+            if (it == country_entity.end()) continue;
+            // latest mention of that entity before this description
+            bool before = false;
+            std::uint32_t pos = 0;
+            for (const auto& o : mentions) {
+                if (o.entity != it->second) continue;
+                if (o.first_token < m.first_token) {
+                    before = true;
+                    pos = o.first_token;
+                } else if (!before) {
+                    pos = o.first_token;
+                    break;
+                }
+            }
+            if (best < 0 || (before && !best_before) ||
+                (before == best_before && (before ? pos > best_pos : pos < best_pos))) {
+                best = it->second;
+                best_pos = pos;
+                best_before = before;
+            }
+        }
+        if (best >= 0) {
+            m.entity = best;
+            auto& b = ents[static_cast<std::size_t>(best)];
+            b.mentions++;
+            add_unique(b.surfaces, std::string(text));
+        }
+    }
+
+    // Coverage of tokens by mentions.
+    std::vector<int> covered(toks.size(), -1);
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi)
+        for (auto t = mentions[mi].first_token; t < mentions[mi].end_token && t < toks.size(); ++t)
+            covered[t] = static_cast<int>(mi);
+
+    std::vector<Mention> added;
+    // Later bare uses of a defined acronym that NER did not tag.
+    if (!acronym_entity.empty()) {
+        for (std::uint32_t t = 0; t < toks.size(); ++t) {
+            if (covered[t] >= 0 || !detail::looks_like_acronym(toks[t].text)) continue;
+            if (t > 0 && toks[t - 1].text == "(") continue;  // the definition itself
+            auto it = acronym_entity.find(acronym_letters(toks[t].text));
+            if (it == acronym_entity.end()) continue;
+            const auto& b = ents[static_cast<std::size_t>(it->second)];
+            // only when the exact string was defined (not just the letters)
+            if (surface_entity.find(key_of(toks[t].text)) == surface_entity.end()) continue;
+            Mention m;
+            m.first_token = t;
+            m.end_token = t + 1;
+            m.type = b.type;
+            m.subtype = b.subtype;
+            m.source = "coref:acronym";
+            m.entity = it->second;
+            added.push_back(m);
+            covered[t] = -2;
+            ents[static_cast<std::size_t>(it->second)].mentions++;
+            add_unique(ents[static_cast<std::size_t>(it->second)].surfaces,
+                       std::string(toks[t].text));
+        }
+    }
+
+    // Country the article is about: the country entity with the most mentions.
+    int main_country = -1;
+    for (std::size_t e = 0; e < ents.size(); ++e) {
+        if (ents[e].type != EntityType::Country) continue;
+        if (main_country < 0 || ents[e].mentions > ents[static_cast<std::size_t>(main_country)].mentions)
+            main_country = static_cast<int>(e);
+    }
+
+    if (options_.pronouns || options_.nominals) {
+        // Sentence index of every token (for "subject-like" preference we only need order).
+        std::vector<const Mention*> ordered;
+        ordered.reserve(mentions.size());
+        for (const auto& m : mentions)
+            if (m.entity >= 0) ordered.push_back(&m);
+        std::size_t cursor = 0;  // first mention not before the current token
+        for (std::uint32_t t = 0; t < toks.size(); ++t) {
+            while (cursor < ordered.size() && ordered[cursor]->end_token <= t) ++cursor;
+            if (covered[t] != -1) continue;
+            const std::string lw = lower_ascii(toks[t].text);
+            int want = 0;  // 1 person, 2 org/country, 3 government, 4 company
+            std::uint32_t len = 1;
+            std::string source = "coref:pronoun";
+            if (options_.pronouns) {
+                if (lw == "he" || lw == "him" || lw == "his" || lw == "himself" || lw == "she" ||
+                    lw == "her" || lw == "hers" || lw == "herself")
+                    want = 1;
+                else if (lw == "its" || lw == "itself")
+                    want = 2;
+                else if (lw == "it" && t + 1 < toks.size()) {
+                    const auto next = lower_ascii(toks[t + 1].text);
+                    const auto pos = toks[t + 1].pos;
+                    if ((is_verb(pos) || pos == ptb::MD) && !detail::is_be_form(next) &&
+                        next != "has" && next != "seems" && next != "appears")
+                        want = 2;
+                }
+            }
+            if (!want && options_.nominals && (lw == "the") && t + 1 < toks.size() &&
+                covered[t + 1] == -1) {
+                const auto next = lower_ascii(toks[t + 1].text);
+                if (next == "government" || next == "authorities" || next == "administration") {
+                    want = 3;
+                    len = 2;
+                } else if (next == "company" || next == "firm" || next == "group") {
+                    want = 4;
+                    len = 2;
+                }
+                source = "coref:nominal";
+            }
+            if (!want) continue;
+            int ent = -1;
+            if (want == 3) {
+                ent = main_country;
+            } else {
+                int fallback = -1;
+                for (std::size_t k = cursor; k-- > 0;) {
+                    const Mention& a = *ordered[k];
+                    if (a.end_token + options_.pronoun_window < t) break;
+                    const auto& b = ents[static_cast<std::size_t>(a.entity)];
+                    bool ok = false;
+                    if (want == 1) ok = b.type == EntityType::Person;
+                    else if (want == 2)
+                        ok = b.type == EntityType::Organization || b.type == EntityType::Country;
+                    else if (want == 4)
+                        ok = b.type == EntityType::Organization &&
+                             b.subtype != "GovernmentOrganization";
+                    if (!ok) continue;
+                    if (a.subtype == "Demonym") continue;
+                    if (want != 2) {
+                        ent = a.entity;
+                        break;
+                    }
+                    // "its": prefer a subject-like or possessor antecedent
+                    if (fallback < 0) fallback = a.entity;
+                    const auto e2 = a.end_token;
+                    if (e2 < toks.size()) {
+                        const auto pos = toks[e2].pos;
+                        if (detail::is_possessive_token(toks[e2].text) || is_verb(pos) ||
+                            pos == ptb::MD) {
+                            ent = a.entity;
+                            break;
+                        }
+                    }
+                }
+                if (ent < 0) ent = fallback;
+            }
+            if (ent < 0) continue;
+            Mention m;
+            m.first_token = t;
+            m.end_token = t + len;
+            m.type = ents[static_cast<std::size_t>(ent)].type;
+            m.source = source;
+            m.entity = ent;
+            added.push_back(m);
+            ents[static_cast<std::size_t>(ent)].mentions++;
+            for (std::uint32_t k = t; k < t + len; ++k) covered[k] = -2;
+            t += len - 1;
+        }
+    }
+    if (!added.empty()) {
+        mentions.insert(mentions.end(), added.begin(), added.end());
+        std::stable_sort(mentions.begin(), mentions.end(),
+                         [](const Mention& a, const Mention& b) {
+                             return a.first_token < b.first_token;
+                         });
+    }
+
+    // Final entities, in first-mention order; drop entities without mentions.
+    std::vector<int> remap(ents.size(), -1);
+    doc.entities.clear();
+    for (const auto& m : mentions) {
+        if (m.entity < 0 || remap[static_cast<std::size_t>(m.entity)] >= 0) continue;
+        const auto& b = ents[static_cast<std::size_t>(m.entity)];
+        ResolvedEntity r;
+        r.type = b.type;
+        if (b.type != EntityType::Country) {
+            int best = static_cast<int>(b.type);
+            for (int k = 0; k < kEntityTypeCount; ++k)
+                if (k != static_cast<int>(EntityType::Country) && b.votes[k] > b.votes[best]) best = k;
+            r.type = static_cast<EntityType>(best);
+        }
+        if (b.country >= 0 && gazetteer_) {
+            const auto& info = gazetteer_->countries()[static_cast<std::size_t>(b.country)];
+            r.name = info.name;
+            if (!info.qid.empty()) r.external_ids.emplace_back("wikidata", info.qid);
+            r.subtype = "Country";
+        } else {
+            // Fullest proper name: most words, then longest; acronyms only when nothing else.
+            std::string best;
+            std::size_t best_words = 0;
+            bool best_acr = true;
+            for (const auto& n : b.names) {
+                const std::string cand = r.type == EntityType::Person ? strip_titles(n) : n;
+                const auto words = split_words(cand).size();
+                const bool acr = detail::looks_like_acronym(cand);
+                if (best.empty() || (best_acr && !acr) ||
+                    (acr == best_acr && (words > best_words ||
+                                         (words == best_words && cand.size() > best.size())))) {
+                    best = cand;
+                    best_words = words;
+                    best_acr = acr;
+                }
+            }
+            if (best.empty() && !b.surfaces.empty()) best = clean_surface(b.surfaces.front());
+            r.name = best;
+            r.subtype = b.subtype;
+            if (r.type == EntityType::Country && r.subtype.empty()) r.subtype = "Country";
+        }
+        for (const auto& s : b.surfaces)
+            if (s != r.name) add_unique(r.aliases, s);
+        r.mentions = b.mentions;
+        remap[static_cast<std::size_t>(m.entity)] = static_cast<int>(doc.entities.size());
+        doc.entities.push_back(std::move(r));
+    }
+    for (auto& m : mentions)
+        if (m.entity >= 0) m.entity = remap[static_cast<std::size_t>(m.entity)];
+}
+
+}  // namespace kgforge::nlp

@@ -1,0 +1,711 @@
+#include "nlp/pos_tagger.hpp"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <unordered_map>
+
+#include "kgforge/error.hpp"
+
+namespace kgforge::nlp {
+
+// ---- tag set ------------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::array<std::string_view, kTagCount> kTagNames = {
+    "",     "CC",   "CD",  "DT",  "EX",  "FW",    "IN",    "JJ",  "JJR", "JJS",  "LS",
+    "MD",   "NN",   "NNS", "NNP", "NNPS", "PDT",  "POS",   "PRP", "PRP$", "RB",  "RBR",
+    "RBS",  "RP",   "SYM", "TO",  "UH",  "VB",    "VBD",   "VBG", "VBN", "VBP",  "VBZ",
+    "WDT",  "WP",   "WP$", "WRB", "$",   "#",     ",",     ".",   ":",   "-LRB-", "-RRB-",
+    "``",   "''",   "HYPH", "NFP", "ADD", "AFX",  "GW",    "XX",
+};
+static_assert(kTagNames.size() == ptb::Count);
+
+}  // namespace
+
+std::string_view ptb_tag_name(std::uint16_t tag) {
+    return tag < kTagCount ? kTagNames[tag] : std::string_view();
+}
+
+std::optional<std::uint16_t> ptb_tag_id(std::string_view name) {
+    if (name.empty()) return std::nullopt;
+    for (std::uint16_t t = 1; t < kTagCount; ++t)
+        if (kTagNames[t] == name) return t;
+    return std::nullopt;
+}
+
+// ---- features -----------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFeatureSetVersion = 1;
+constexpr char kMagic[8] = {'K', 'G', 'F', 'P', 'O', 'S', 'T', 'G'};
+constexpr std::uint16_t kStart = kTagCount;        // "tag" before the sentence
+constexpr std::uint16_t kStart2 = kTagCount + 1;   // two before
+constexpr std::size_t kMaxNorm = 64;
+
+inline std::uint64_t mix64(std::uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a) {
+    const std::uint64_t k = mix64(a ^ (templ * 0x9E3779B97F4A7C15ULL));
+    return k == 0 ? 1 : k;
+}
+inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a, std::uint64_t b) {
+    return fkey(templ, mix64(a + 0x632BE59BD9B4E019ULL) ^ b);
+}
+inline std::uint64_t hash_bytes(const char* p, std::size_t n) { return XXH3_64bits(p, n); }
+
+struct TokInfo {
+    std::uint64_t word;    // exact form
+    std::uint64_t norm;    // lowercased, digits -> 0
+    std::uint64_t suf[4];  // suffixes of norm, 1-4 bytes
+    std::uint64_t pre[3];  // prefixes of norm, 1-3 bytes
+    std::uint64_t shape;
+    std::uint8_t flags;    // 1 = has hyphen, 2 = has digit, 4 = all caps, 8 = capitalized
+};
+
+void make_info(std::string_view w, TokInfo& info) {
+    char norm[kMaxNorm];
+    char shape[24];
+    std::size_t nn = 0;
+    std::size_t ns = 0;
+    char last_shape = 0;
+    int run = 0;
+    std::uint8_t flags = 0;
+    bool any_lower = false;
+    bool any_upper = false;
+    const std::size_t len = std::min(w.size(), kMaxNorm);
+    for (std::size_t k = 0; k < len; ++k) {
+        char c = w[k];
+        char s;
+        if (c >= 'A' && c <= 'Z') {
+            s = 'X';
+            any_upper = true;
+            c = static_cast<char>(c + 32);
+        } else if (c >= 'a' && c <= 'z') {
+            s = 'x';
+            any_lower = true;
+        } else if (c >= '0' && c <= '9') {
+            s = 'd';
+            c = '0';
+            flags |= 2;
+        } else if (static_cast<unsigned char>(c) >= 0x80) {
+            s = (static_cast<unsigned char>(c) & 0xC0) == 0x80 ? 0 : 'u';
+        } else {
+            s = c;
+            if (c == '-') flags |= 1;
+        }
+        norm[nn++] = c;
+        if (s == 0) continue;
+        if (s == last_shape) {
+            if (++run > 3) continue;
+        } else {
+            run = 1;
+            last_shape = s;
+        }
+        if (ns < sizeof shape) shape[ns++] = s;
+    }
+    if (any_upper && !any_lower) flags |= 4;
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') flags |= 8;
+    info.word = hash_bytes(w.data(), std::min<std::size_t>(w.size(), 256));
+    info.norm = hash_bytes(norm, nn);
+    for (std::size_t k = 0; k < 4; ++k) {
+        const std::size_t l = std::min(nn, k + 1);
+        info.suf[k] = hash_bytes(norm + nn - l, l) + k;
+    }
+    for (std::size_t k = 0; k < 3; ++k) info.pre[k] = hash_bytes(norm, std::min(nn, k + 1)) + k;
+    info.shape = hash_bytes(shape, ns);
+    info.flags = flags;
+}
+
+const TokInfo& pad_info(int which) {
+    static const TokInfo kPads[4] = {
+        {mix64(11), mix64(12), {mix64(13), mix64(13), mix64(13), mix64(13)},
+         {mix64(14), mix64(14), mix64(14)}, mix64(15), 0},  // before start (-1)
+        {mix64(21), mix64(22), {mix64(23), mix64(23), mix64(23), mix64(23)},
+         {mix64(24), mix64(24), mix64(24)}, mix64(25), 0},  // before start (-2)
+        {mix64(31), mix64(32), {mix64(33), mix64(33), mix64(33), mix64(33)},
+         {mix64(34), mix64(34), mix64(34)}, mix64(35), 0},  // after end (+1)
+        {mix64(41), mix64(42), {mix64(43), mix64(43), mix64(43), mix64(43)},
+         {mix64(44), mix64(44), mix64(44)}, mix64(45), 0},  // after end (+2)
+    };
+    return kPads[which];
+}
+
+constexpr int kMaxFeatures = 32;
+
+// The one feature function shared by training and tagging.
+int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t p2,
+             std::uint64_t* out) {
+    const TokInfo& w = info[i];
+    const TokInfo& m1 = i >= 1 ? info[i - 1] : pad_info(0);
+    const TokInfo& m2 = i >= 2 ? info[i - 2] : (i == 1 ? pad_info(0) : pad_info(1));
+    const TokInfo& n1 = i + 1 < n ? info[i + 1] : pad_info(2);
+    const TokInfo& n2 = i + 2 < n ? info[i + 2] : (i + 1 < n ? pad_info(2) : pad_info(3));
+    int k = 0;
+    out[k++] = fkey(1, 0);  // bias
+    out[k++] = fkey(2, w.word);
+    out[k++] = fkey(3, w.norm);
+    for (int s = 0; s < 4; ++s) out[k++] = fkey(4, w.suf[s]);
+    for (int s = 0; s < 3; ++s) out[k++] = fkey(5, w.pre[s]);
+    out[k++] = fkey(6, w.shape);
+    out[k++] = fkey(7, p1);
+    out[k++] = fkey(8, p2);
+    out[k++] = fkey(9, p1, p2);
+    out[k++] = fkey(10, p1, w.norm);
+    out[k++] = fkey(11, m1.norm);
+    out[k++] = fkey(12, m1.suf[2]);
+    out[k++] = fkey(13, m2.norm);
+    out[k++] = fkey(14, n1.norm);
+    out[k++] = fkey(15, n1.suf[2]);
+    out[k++] = fkey(16, n2.norm);
+    out[k++] = fkey(17, n1.shape);
+    out[k++] = fkey(18, m1.shape);
+    out[k++] = fkey(19, m1.norm, w.norm);
+    out[k++] = fkey(20, w.norm, n1.norm);
+    out[k++] = fkey(21, static_cast<std::uint64_t>(i == 0), w.shape);
+    out[k++] = fkey(22, p1, n1.norm);
+    out[k++] = fkey(23, w.flags);
+    out[k++] = fkey(24, n1.suf[1]);
+    out[k++] = fkey(25, p1, w.suf[2]);
+    return k;
+}
+
+}  // namespace
+
+// ---- the model ----------------------------------------------------------------------------
+
+struct PosTagger::Model {
+    struct Slot {
+        std::uint64_t key = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t count = 0;
+    };
+    struct DictSlot {
+        std::uint64_t key = 0;
+        std::uint16_t tag = 0;
+    };
+    std::string description;
+    float scale = 1.0f;
+    std::vector<Slot> table;
+    std::uint64_t mask = 0;
+    std::vector<std::uint32_t> entries;  // (tag << 16) | uint16(int16 weight)
+    std::vector<DictSlot> dict;
+    std::uint64_t dict_mask = 0;
+    std::size_t feature_count = 0;
+    std::size_t dict_count = 0;
+
+    const Slot* find(std::uint64_t key) const {
+        std::uint64_t i = key & mask;
+        while (true) {
+            const Slot& s = table[i];
+            if (s.key == key) return &s;
+            if (s.key == 0) return nullptr;
+            i = (i + 1) & mask;
+        }
+    }
+    std::uint16_t dict_tag(std::uint64_t key) const {
+        if (dict.empty()) return 0;
+        std::uint64_t i = key & dict_mask;
+        while (true) {
+            const DictSlot& s = dict[i];
+            if (s.key == key) return s.tag;
+            if (s.key == 0) return 0;
+            i = (i + 1) & dict_mask;
+        }
+    }
+
+    // features: (key, entries) sorted by key; builds the hash tables.
+    void build(const std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>>& feats,
+               const std::vector<std::pair<std::uint64_t, std::uint16_t>>& words) {
+        feature_count = feats.size();
+        std::size_t cap = 16;
+        while (cap < feats.size() * 2) cap <<= 1;
+        table.assign(cap, Slot{});
+        mask = cap - 1;
+        entries.clear();
+        for (const auto& [key, list] : feats) {
+            std::uint64_t i = key & mask;
+            while (table[i].key != 0) i = (i + 1) & mask;
+            table[i] = Slot{key, static_cast<std::uint32_t>(entries.size()),
+                            static_cast<std::uint32_t>(list.size())};
+            entries.insert(entries.end(), list.begin(), list.end());
+        }
+        dict_count = words.size();
+        std::size_t dcap = 16;
+        while (dcap < words.size() * 2) dcap <<= 1;
+        dict.assign(dcap, DictSlot{});
+        dict_mask = dcap - 1;
+        for (const auto& [key, tag] : words) {
+            std::uint64_t i = key & dict_mask;
+            while (dict[i].key != 0) i = (i + 1) & dict_mask;
+            dict[i] = DictSlot{key, tag};
+        }
+    }
+
+    void tag_range(Token* tokens, int n, std::vector<TokInfo>& info) const {
+        if (n <= 0) return;
+        info.resize(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) make_info(tokens[i].text, info[static_cast<std::size_t>(i)]);
+        std::uint16_t p1 = kStart;
+        std::uint16_t p2 = kStart2;
+        std::uint64_t feats[kMaxFeatures];
+        for (int i = 0; i < n; ++i) {
+            std::uint16_t guess = dict_tag(info[static_cast<std::size_t>(i)].word);
+            if (guess == 0) {
+                std::array<std::int32_t, kTagCount> scores{};
+                const int k = features(info.data(), n, i, p1, p2, feats);
+                for (int f = 0; f < k; ++f) {
+                    const Slot* s = find(feats[f]);
+                    if (s == nullptr) continue;
+                    const std::uint32_t* e = entries.data() + s->offset;
+                    for (std::uint32_t j = 0; j < s->count; ++j)
+                        scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
+                }
+                guess = 1;
+                for (std::uint16_t t = 2; t < kTagCount; ++t)
+                    if (scores[t] > scores[guess]) guess = t;
+            }
+            tokens[i].pos = guess;
+            p2 = p1;
+            p1 = guess;
+        }
+    }
+};
+
+PosTagger::PosTagger() = default;
+PosTagger::PosTagger(PosTagger&&) noexcept = default;
+PosTagger& PosTagger::operator=(PosTagger&&) noexcept = default;
+PosTagger::~PosTagger() = default;
+
+bool PosTagger::empty() const { return !model_ || model_->feature_count == 0; }
+
+const std::string& PosTagger::description() const {
+    static const std::string kEmpty;
+    return model_ ? model_->description : kEmpty;
+}
+
+void PosTagger::tag(std::span<Token> sentence) const {
+    if (!model_) return;
+    std::vector<TokInfo> info;
+    model_->tag_range(sentence.data(), static_cast<int>(sentence.size()), info);
+}
+
+void PosTagger::tag(AnnotatedDocument& doc) const {
+    if (!model_ || doc.tokens.empty()) return;
+    std::vector<TokInfo> info;
+    if (doc.sentences.empty()) {
+        model_->tag_range(doc.tokens.data(), static_cast<int>(doc.tokens.size()), info);
+        return;
+    }
+    for (const Sentence& s : doc.sentences) {
+        if (s.end_token > doc.tokens.size() || s.first_token >= s.end_token) continue;
+        model_->tag_range(doc.tokens.data() + s.first_token,
+                          static_cast<int>(s.end_token - s.first_token), info);
+    }
+}
+
+// ---- serialization ------------------------------------------------------------------------
+
+namespace {
+
+class Writer {
+public:
+    void bytes(const void* p, std::size_t n) { buf_.append(static_cast<const char*>(p), n); }
+    template <class T>
+    void put(T v) {
+        static_assert(std::is_integral_v<T> || std::is_floating_point_v<T>);
+        unsigned char b[sizeof(T)];
+        std::memcpy(b, &v, sizeof(T));
+        if constexpr (std::endian::native == std::endian::big) std::reverse(b, b + sizeof(T));
+        bytes(b, sizeof(T));
+    }
+    void str(std::string_view s) {
+        put<std::uint32_t>(static_cast<std::uint32_t>(s.size()));
+        bytes(s.data(), s.size());
+    }
+    std::string& buffer() { return buf_; }
+
+private:
+    std::string buf_;
+};
+
+class Reader {
+public:
+    Reader(std::string_view data, const std::string& file) : data_(data), file_(file) {}
+    template <class T>
+    T get() {
+        need(sizeof(T));
+        unsigned char b[sizeof(T)];
+        std::memcpy(b, data_.data() + pos_, sizeof(T));
+        if constexpr (std::endian::native == std::endian::big) std::reverse(b, b + sizeof(T));
+        pos_ += sizeof(T);
+        T v;
+        std::memcpy(&v, b, sizeof(T));
+        return v;
+    }
+    std::string_view str() {
+        const auto n = get<std::uint32_t>();
+        need(n);
+        const std::string_view s = data_.substr(pos_, n);
+        pos_ += n;
+        return s;
+    }
+    void need(std::size_t n) const {
+        if (data_.size() - pos_ < n) fail("truncated model file");
+    }
+    [[noreturn]] void fail(const std::string& what) const {
+        throw Error(ErrorKind::Model, "POS tagger model: " + what, file_);
+    }
+    std::size_t pos() const { return pos_; }
+
+private:
+    std::string_view data_;
+    std::size_t pos_ = 0;
+    const std::string& file_;
+};
+
+}  // namespace
+
+void PosTagger::save(const std::filesystem::path& path) const {
+    const Model* m = model_.get();
+    if (m == nullptr) throw Error(ErrorKind::InvalidArgument, "cannot save an empty POS model");
+    Writer w;
+    w.bytes(kMagic, sizeof kMagic);
+    w.put<std::uint32_t>(kFormatVersion);
+    w.put<std::uint32_t>(kFeatureSetVersion);
+    w.put<std::uint32_t>(kTagCount - 1);
+    for (std::uint16_t t = 1; t < kTagCount; ++t) w.str(kTagNames[t]);
+    w.str(m->description);
+    w.put<float>(m->scale);
+    // tag dictionary, sorted by key
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> words;
+    for (const auto& s : m->dict)
+        if (s.key != 0) words.emplace_back(s.key, s.tag);
+    std::sort(words.begin(), words.end());
+    w.put<std::uint32_t>(static_cast<std::uint32_t>(words.size()));
+    for (const auto& [key, tag] : words) {
+        w.put<std::uint64_t>(key);
+        w.put<std::uint16_t>(static_cast<std::uint16_t>(tag - 1));
+    }
+    // features, sorted by key
+    std::vector<const PosTagger::Model::Slot*> slots;
+    for (const auto& s : m->table)
+        if (s.key != 0) slots.push_back(&s);
+    std::sort(slots.begin(), slots.end(), [](auto* a, auto* b) { return a->key < b->key; });
+    w.put<std::uint32_t>(static_cast<std::uint32_t>(slots.size()));
+    for (const auto* s : slots) {
+        w.put<std::uint64_t>(s->key);
+        w.put<std::uint16_t>(static_cast<std::uint16_t>(s->count));
+        for (std::uint32_t j = 0; j < s->count; ++j) {
+            const std::uint32_t e = m->entries[s->offset + j];
+            w.put<std::uint8_t>(static_cast<std::uint8_t>((e >> 16) - 1));
+            w.put<std::uint16_t>(static_cast<std::uint16_t>(e & 0xFFFF));
+        }
+    }
+    const std::uint64_t sum = XXH64(w.buffer().data(), w.buffer().size(), 0);
+    w.put<std::uint64_t>(sum);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(ErrorKind::Io, "cannot write POS model", path.string());
+    out.write(w.buffer().data(), static_cast<std::streamsize>(w.buffer().size()));
+    if (!out) throw Error(ErrorKind::Io, "failed writing POS model", path.string());
+}
+
+PosTagger PosTagger::load(const std::filesystem::path& path) {
+    const std::string file = path.string();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::Io, "cannot open POS tagger model", file);
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (data.size() < sizeof kMagic + 8 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
+        throw Error(ErrorKind::Model, "not a kgforge POS tagger model (bad magic)", file);
+    {
+        std::uint64_t stored = 0;
+        std::memcpy(&stored, data.data() + data.size() - 8, 8);
+        if constexpr (std::endian::native == std::endian::big) stored = __builtin_bswap64(stored);
+        if (stored != XXH64(data.data(), data.size() - 8, 0))
+            throw Error(ErrorKind::Model, "POS tagger model is corrupt (checksum mismatch)", file);
+    }
+    Reader r(std::string_view(data).substr(0, data.size() - 8), file);
+    (void)r.get<std::uint64_t>();  // magic
+    const auto version = r.get<std::uint32_t>();
+    if (version != kFormatVersion)
+        r.fail("unsupported format version " + std::to_string(version));
+    const auto feature_set = r.get<std::uint32_t>();
+    if (feature_set != kFeatureSetVersion)
+        r.fail("unsupported feature set version " + std::to_string(feature_set));
+    const auto ntags = r.get<std::uint32_t>();
+    if (ntags == 0 || ntags > 255) r.fail("bad tag count");
+    std::vector<std::uint16_t> remap(ntags);
+    for (std::uint32_t t = 0; t < ntags; ++t) {
+        const std::string_view name = r.str();
+        const auto id = ptb_tag_id(name);
+        if (!id) r.fail("unknown tag '" + std::string(name) + "'");
+        remap[t] = *id;
+    }
+    auto model = std::make_unique<Model>();
+    model->description = std::string(r.str());
+    model->scale = r.get<float>();
+    const auto nwords = r.get<std::uint32_t>();
+    r.need(std::size_t{nwords} * 10);
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> words(nwords);
+    for (auto& [key, tag] : words) {
+        key = r.get<std::uint64_t>();
+        const auto t = r.get<std::uint16_t>();
+        if (t >= ntags || key == 0) r.fail("bad tag dictionary entry");
+        tag = remap[t];
+    }
+    const auto nfeats = r.get<std::uint32_t>();
+    r.need(std::size_t{nfeats} * 10);
+    std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats(nfeats);
+    for (auto& [key, list] : feats) {
+        key = r.get<std::uint64_t>();
+        const auto count = r.get<std::uint16_t>();
+        if (key == 0 || count > ntags) r.fail("bad feature entry");
+        r.need(std::size_t{count} * 3);
+        list.resize(count);
+        for (auto& e : list) {
+            const auto t = r.get<std::uint8_t>();
+            const auto wgt = r.get<std::uint16_t>();
+            if (t >= ntags) r.fail("bad tag in weights");
+            e = (std::uint32_t{remap[t]} << 16) | wgt;
+        }
+    }
+    if (r.pos() != data.size() - 8) r.fail("trailing bytes");
+    model->build(feats, words);
+    PosTagger tagger;
+    tagger.model_ = std::move(model);
+    return tagger;
+}
+
+}  // namespace kgforge::nlp
+
+// ---- training -----------------------------------------------------------------------------
+
+namespace kgforge::nlp {
+
+namespace {
+
+// Token views re-derived from the offsets (TaggedSentence may have been moved).
+void sentence_info(const TaggedSentence& s, std::vector<TokInfo>& info) {
+    const std::string_view text(s.text);
+    info.resize(s.tokens.size());
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+        const Token& t = s.tokens[i];
+        const std::string_view w = (t.begin <= t.end && t.end <= text.size())
+                                       ? text.substr(t.begin, t.end - t.begin)
+                                       : std::string_view();
+        make_info(w, info[i]);
+    }
+}
+
+inline std::uint64_t splitmix(std::uint64_t& state) {
+    state += 0x9E3779B97F4A7C15ULL;
+    return mix64(state);
+}
+
+}  // namespace
+
+struct PosTaggerTrainer::Impl {
+    struct Param {
+        std::uint16_t tag;
+        float w;
+        double total;
+        std::int64_t ts;
+    };
+    TaggerTrainOptions options;
+    std::string description;
+    std::unordered_map<std::uint64_t, std::uint32_t> ids;
+    std::vector<std::vector<Param>> params;
+    std::int64_t now = 0;
+    std::unordered_map<std::uint64_t, std::uint16_t> tagdict;
+
+    const std::vector<Param>* lookup(std::uint64_t key) const {
+        const auto it = ids.find(key);
+        return it == ids.end() ? nullptr : &params[it->second];
+    }
+
+    void update(std::uint64_t key, std::uint16_t tag, float v) {
+        auto [it, inserted] = ids.try_emplace(key, static_cast<std::uint32_t>(params.size()));
+        if (inserted) params.emplace_back();
+        auto& list = params[it->second];
+        for (Param& p : list) {
+            if (p.tag == tag) {
+                p.total += static_cast<double>(now - p.ts) * p.w;
+                p.ts = now;
+                p.w += v;
+                return;
+            }
+        }
+        list.push_back(Param{tag, v, 0.0, now});
+    }
+};
+
+PosTaggerTrainer::PosTaggerTrainer(TaggerTrainOptions options) : impl_(std::make_unique<Impl>()) {
+    impl_->options = options;
+    impl_->ids.reserve(1 << 21);
+}
+PosTaggerTrainer::~PosTaggerTrainer() = default;
+
+void PosTaggerTrainer::set_description(std::string description) {
+    impl_->description = std::move(description);
+}
+
+void PosTaggerTrainer::prepare(const std::vector<TaggedSentence>& train) {
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> counts;
+    std::vector<TokInfo> info;
+    for (const auto& s : train) {
+        sentence_info(s, info);
+        for (std::size_t i = 0; i < info.size() && i < s.gold.size(); ++i)
+            if (s.gold[i] > 0 && s.gold[i] < kTagCount) ++counts[info[i].word][s.gold[i]];
+    }
+    impl_->tagdict.clear();
+    for (const auto& [word, c] : counts) {
+        std::uint32_t total = 0;
+        std::uint16_t best = 0;
+        for (std::uint16_t t = 0; t < kTagCount; ++t) {
+            total += c[t];
+            if (c[t] > c[best]) best = t;
+        }
+        if (total >= static_cast<std::uint32_t>(impl_->options.tagdict_min_count) &&
+            static_cast<double>(c[best]) >= impl_->options.tagdict_min_ratio * total)
+            impl_->tagdict.emplace(word, best);
+    }
+}
+
+double PosTaggerTrainer::train_epoch(const std::vector<TaggedSentence>& train, int epoch) {
+    Impl& im = *impl_;
+    std::vector<std::size_t> order(train.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::uint64_t state = im.options.seed * 1000003ULL + static_cast<std::uint64_t>(epoch);
+    for (std::size_t i = order.size(); i > 1; --i) {
+        const std::size_t j = static_cast<std::size_t>(splitmix(state) % i);
+        std::swap(order[i - 1], order[j]);
+    }
+    std::vector<TokInfo> info;
+    std::uint64_t feats[kMaxFeatures];
+    std::size_t correct = 0;
+    std::size_t total = 0;
+    std::array<double, kTagCount> scores{};
+    for (const std::size_t idx : order) {
+        const TaggedSentence& s = train[idx];
+        sentence_info(s, info);
+        const int n = static_cast<int>(std::min(info.size(), s.gold.size()));
+        std::uint16_t p1 = kStart;
+        std::uint16_t p2 = kStart2;
+        for (int i = 0; i < n; ++i) {
+            const std::uint16_t gold = s.gold[static_cast<std::size_t>(i)];
+            std::uint16_t guess = 0;
+            const auto d = im.tagdict.find(info[static_cast<std::size_t>(i)].word);
+            if (d != im.tagdict.end()) {
+                guess = d->second;
+            } else {
+                const int k = features(info.data(), n, i, p1, p2, feats);
+                scores.fill(0.0);
+                for (int f = 0; f < k; ++f) {
+                    const auto* list = im.lookup(feats[f]);
+                    if (list == nullptr) continue;
+                    for (const auto& p : *list) scores[p.tag] += p.w;
+                }
+                guess = 1;
+                for (std::uint16_t t = 2; t < kTagCount; ++t)
+                    if (scores[t] > scores[guess]) guess = t;
+                ++im.now;
+                if (guess != gold && gold > 0 && gold < kTagCount) {
+                    for (int f = 0; f < k; ++f) {
+                        im.update(feats[f], gold, 1.0f);
+                        im.update(feats[f], guess, -1.0f);
+                    }
+                }
+            }
+            correct += guess == gold;
+            ++total;
+            p2 = p1;
+            p1 = guess;
+        }
+    }
+    return total == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(total);
+}
+
+PosTagger PosTaggerTrainer::snapshot() const {
+    const Impl& im = *impl_;
+    const double now = static_cast<double>(std::max<std::int64_t>(im.now, 1));
+    // Averaged weights.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(im.ids.begin(), im.ids.end());
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> avg;
+    avg.reserve(keys.size());
+    float max_abs = 0.0f;
+    for (const auto& [key, id] : keys) {
+        std::vector<std::pair<std::uint16_t, float>> list;
+        for (const auto& p : im.params[id]) {
+            const double a =
+                (p.total + static_cast<double>(im.now - p.ts) * static_cast<double>(p.w)) / now;
+            const auto af = static_cast<float>(a);
+            if (std::fabs(af) <= im.options.prune_threshold || af == 0.0f) continue;
+            list.emplace_back(p.tag, af);
+            max_abs = std::max(max_abs, std::fabs(af));
+        }
+        if (!list.empty()) avg.emplace_back(key, std::move(list));
+    }
+    const float scale = max_abs > 0.0f ? 32767.0f / max_abs : 1.0f;
+    std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats;
+    feats.reserve(avg.size());
+    for (auto& [key, list] : avg) {
+        std::sort(list.begin(), list.end());
+        std::vector<std::uint32_t> q;
+        for (const auto& [tag, w] : list) {
+            const auto qi = static_cast<std::int32_t>(std::lround(w * scale));
+            if (qi == 0) continue;
+            const auto q16 = static_cast<std::uint16_t>(static_cast<std::int16_t>(
+                std::clamp<std::int32_t>(qi, -32767, 32767)));
+            q.push_back((std::uint32_t{tag} << 16) | q16);
+        }
+        if (!q.empty()) feats.emplace_back(key, std::move(q));
+    }
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> words(im.tagdict.begin(),
+                                                                im.tagdict.end());
+    std::sort(words.begin(), words.end());
+    auto model = std::make_unique<PosTagger::Model>();
+    model->description = im.description;
+    model->scale = scale;
+    model->build(feats, words);
+    PosTagger tagger;
+    tagger.model_ = std::move(model);
+    return tagger;
+}
+
+double evaluate(const PosTagger& tagger, const std::vector<TaggedSentence>& gold) {
+    std::size_t correct = 0;
+    std::size_t total = 0;
+    std::vector<Token> tokens;
+    for (const auto& s : gold) {
+        tokens = s.tokens;
+        const std::string_view text(s.text);
+        for (auto& t : tokens)
+            t.text = (t.begin <= t.end && t.end <= text.size())
+                         ? text.substr(t.begin, t.end - t.begin)
+                         : std::string_view();
+        tagger.tag(std::span<Token>(tokens));
+        for (std::size_t i = 0; i < tokens.size() && i < s.gold.size(); ++i) {
+            correct += tokens[i].pos == s.gold[i];
+            ++total;
+        }
+    }
+    return total == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(total);
+}
+
+}  // namespace kgforge::nlp

@@ -1,0 +1,175 @@
+// kgforge-train-tagger: trains the averaged-perceptron POS tagger (models/pos-tagger.bin)
+// on CoNLL-U files using the XPOS column (Penn Treebank tags).
+//
+//   kgforge-train-tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
+//       --test en_ewt-ud-test.conllu --out models/pos-tagger.bin [--epochs 12]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "kgforge/error.hpp"
+#include "nlp/pos_tagger.hpp"
+
+using kgforge::nlp::PosTagger;
+using kgforge::nlp::PosTaggerTrainer;
+using kgforge::nlp::TaggedSentence;
+
+namespace {
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> cols;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t tab = line.find('\t', start);
+        if (tab == std::string_view::npos) {
+            cols.push_back(line.substr(start));
+            return cols;
+        }
+        cols.push_back(line.substr(start, tab - start));
+        start = tab + 1;
+    }
+}
+
+std::vector<TaggedSentence> read_conllu(const std::string& path, std::size_t& unknown_tags) {
+    std::ifstream in(path);
+    if (!in) throw kgforge::Error(kgforge::ErrorKind::Io, "cannot open", path);
+    std::vector<TaggedSentence> out;
+    TaggedSentence cur;
+    std::string line;
+    auto flush = [&] {
+        if (!cur.tokens.empty()) out.push_back(std::move(cur));
+        cur = TaggedSentence{};
+    };
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) {
+            flush();
+            continue;
+        }
+        if (line[0] == '#') continue;
+        const auto cols = split_tabs(line);
+        if (cols.size() < 5) continue;
+        if (cols[0].find_first_of("-.") != std::string_view::npos) continue;  // MWT, empty
+        const std::string_view form = cols[1];
+        const auto tag = kgforge::nlp::ptb_tag_id(cols[4]);
+        if (!tag) ++unknown_tags;
+        if (!cur.text.empty()) cur.text.push_back(' ');
+        kgforge::nlp::Token t;
+        t.begin = static_cast<std::uint32_t>(cur.text.size());
+        cur.text.append(form);
+        t.end = static_cast<std::uint32_t>(cur.text.size());
+        t.space_before = t.begin > 0;
+        cur.tokens.push_back(t);
+        cur.gold.push_back(tag.value_or(kgforge::nlp::ptb::XX));
+    }
+    flush();
+    return out;
+}
+
+std::size_t token_count(const std::vector<TaggedSentence>& v) {
+    std::size_t n = 0;
+    for (const auto& s : v) n += s.tokens.size();
+    return n;
+}
+
+void usage() {
+    std::fputs(
+        "usage: kgforge-train-tagger --train FILE --dev FILE [--test FILE] --out MODEL\n"
+        "                            [--epochs N] [--seed N] [--prune X]\n",
+        stderr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string train_path, dev_path, test_path, out_path;
+    kgforge::nlp::TaggerTrainOptions options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                usage();
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (arg == "--train") train_path = value();
+        else if (arg == "--dev") dev_path = value();
+        else if (arg == "--test") test_path = value();
+        else if (arg == "--out") out_path = value();
+        else if (arg == "--epochs") options.epochs = std::stoi(value());
+        else if (arg == "--seed") options.seed = std::stoull(value());
+        else if (arg == "--prune") options.prune_threshold = std::stof(value());
+        else if (arg == "-h" || arg == "--help") {
+            usage();
+            return 0;
+        } else {
+            usage();
+            return 2;
+        }
+    }
+    if (train_path.empty() || dev_path.empty() || out_path.empty() || options.epochs < 1) {
+        usage();
+        return 2;
+    }
+    try {
+        std::size_t unknown = 0;
+        const auto train = read_conllu(train_path, unknown);
+        const auto dev = read_conllu(dev_path, unknown);
+        std::vector<TaggedSentence> test;
+        if (!test_path.empty()) test = read_conllu(test_path, unknown);
+        fmt::print("train: {} sentences, {} tokens; dev: {} tokens; test: {} tokens\n",
+                   train.size(), token_count(train), token_count(dev), token_count(test));
+        if (unknown > 0) fmt::print("warning: {} tokens with unknown XPOS (mapped to XX)\n", unknown);
+
+        PosTaggerTrainer trainer(options);
+        const std::string settings = fmt::format(
+            "tagger=averaged-perceptron greedy\ntagset=PTB (UD XPOS)\ntrain={} ({} tokens)\n"
+            "dev={}\nmax_epochs={}\nseed={}\nprune={}\ntagdict_min_count={}\n"
+            "tagdict_min_ratio={}\n",
+            std::string_view(train_path).substr(train_path.find_last_of('/') + 1),
+            token_count(train),
+            std::string_view(dev_path).substr(dev_path.find_last_of('/') + 1), options.epochs,
+            options.seed, options.prune_threshold, options.tagdict_min_count,
+            options.tagdict_min_ratio);
+        trainer.prepare(train);
+        PosTagger best;
+        double best_dev = -1.0;
+        int best_epoch = 0;
+        for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+            const auto t0 = std::chrono::steady_clock::now();
+            const double train_acc = trainer.train_epoch(train, epoch);
+            trainer.set_description(settings + fmt::format("epoch={}\n", epoch));
+            PosTagger model = trainer.snapshot();
+            const double dev_acc = kgforge::nlp::evaluate(model, dev);
+            const double secs =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            fmt::print("epoch {:2d}: train {:.4f}  dev {:.4f}  ({:.1f}s)\n", epoch, train_acc,
+                       dev_acc, secs);
+            std::fflush(stdout);
+            if (dev_acc > best_dev) {
+                best_dev = dev_acc;
+                best_epoch = epoch;
+                best = std::move(model);
+            }
+        }
+        fmt::print("best epoch {} (dev {:.4f})\n", best_epoch, best_dev);
+        if (!test.empty())
+            fmt::print("test accuracy: {:.4f}\n", kgforge::nlp::evaluate(best, test));
+        best.save(out_path);
+        fmt::print("wrote {}\n", out_path);
+    } catch (const kgforge::Error& e) {
+        fmt::print(stderr, "error: {}: {}\n", e.file(), e.message());
+        return 1;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return 1;
+    }
+    return 0;
+}
