@@ -75,17 +75,32 @@ struct TokInfo {
     std::uint64_t suf[4];  // suffixes of norm, 1-4 bytes
     std::uint64_t pre[3];  // prefixes of norm, 1-3 bytes
     std::uint64_t shape;
-    std::uint8_t flags;    // 1 = has hyphen, 2 = has digit, 4 = all caps, 8 = capitalized
+    std::uint64_t amb;     // ambiguity class: bit mask of the tags seen with norm in training
+    std::uint16_t flags;   // kFlag* below
 };
 
-void make_info(std::string_view w, TokInfo& info) {
+enum : std::uint16_t {
+    kFlagHyphen = 1,
+    kFlagDigit = 2,
+    kFlagAllCaps = 4,
+    kFlagCapitalized = 8,
+    kFlagSpaceBefore = 16,
+    kFlagSpaceAfter = 32,
+    kFlagQuoteOdd = 64,        // after an odd number of double quotes in the sentence
+    kFlagTitleSentence = 128,  // most words of the sentence are capitalized
+    kFlagCapsSentence = 256,   // the sentence is in capitals
+    kFlagQuote = 512,
+    kFlagAlpha = 1024,         // starts with an ASCII letter
+};
+
+void make_info(std::string_view w, bool space_before, TokInfo& info) {
     char norm[kMaxNorm];
     char shape[24];
     std::size_t nn = 0;
     std::size_t ns = 0;
     char last_shape = 0;
     int run = 0;
-    std::uint8_t flags = 0;
+    std::uint16_t flags = space_before ? kFlagSpaceBefore : 0;
     bool any_lower = false;
     bool any_upper = false;
     const std::size_t len = std::min(w.size(), kMaxNorm);
@@ -119,8 +134,12 @@ void make_info(std::string_view w, TokInfo& info) {
         }
         if (ns < sizeof shape) shape[ns++] = s;
     }
-    if (any_upper && !any_lower) flags |= 4;
-    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') flags |= 8;
+    if (any_upper && !any_lower) flags |= kFlagAllCaps;
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') flags |= kFlagCapitalized;
+    if (!w.empty() && ((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' && w[0] <= 'z')))
+        flags |= kFlagAlpha;
+    if (w == "\"" || w == "``" || w == "''" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D")
+        flags |= kFlagQuote;
     info.word = hash_bytes(w.data(), std::min<std::size_t>(w.size(), 256));
     info.norm = hash_bytes(norm, nn);
     for (std::size_t k = 0; k < 4; ++k) {
@@ -129,24 +148,54 @@ void make_info(std::string_view w, TokInfo& info) {
     }
     for (std::size_t k = 0; k < 3; ++k) info.pre[k] = hash_bytes(norm, std::min(nn, k + 1)) + k;
     info.shape = hash_bytes(shape, ns);
+    info.amb = 0;
     info.flags = flags;
+}
+
+// Sentence-level flags: spacing after each token, quote parity, capitalization mode.
+void sentence_context(TokInfo* info, int n) {
+    int alpha = 0;
+    int caps = 0;
+    int capitalized = 0;
+    for (int i = 0; i < n; ++i) {
+        const std::uint16_t f = info[i].flags;
+        if (f & kFlagAlpha) {
+            ++alpha;
+            caps += (f & kFlagAllCaps) != 0;
+            capitalized += (f & kFlagCapitalized) != 0;
+        }
+    }
+    std::uint16_t mode = 0;
+    if (alpha >= 3 && caps * 5 >= alpha * 4) {
+        mode = kFlagCapsSentence;
+    } else if (alpha >= 3 && capitalized * 5 >= alpha * 3) {
+        mode = kFlagTitleSentence;
+    }
+    bool odd = false;
+    for (int i = 0; i < n; ++i) {
+        std::uint16_t& f = info[i].flags;
+        if (i + 1 == n || (info[i + 1].flags & kFlagSpaceBefore)) f |= kFlagSpaceAfter;
+        if (odd) f |= kFlagQuoteOdd;
+        if (f & kFlagQuote) odd = !odd;
+        f |= mode;
+    }
 }
 
 const TokInfo& pad_info(int which) {
     static const TokInfo kPads[4] = {
         {mix64(11), mix64(12), {mix64(13), mix64(13), mix64(13), mix64(13)},
-         {mix64(14), mix64(14), mix64(14)}, mix64(15), 0},  // before start (-1)
+         {mix64(14), mix64(14), mix64(14)}, mix64(15), mix64(16), 0},  // before start (-1)
         {mix64(21), mix64(22), {mix64(23), mix64(23), mix64(23), mix64(23)},
-         {mix64(24), mix64(24), mix64(24)}, mix64(25), 0},  // before start (-2)
+         {mix64(24), mix64(24), mix64(24)}, mix64(25), mix64(26), 0},  // before start (-2)
         {mix64(31), mix64(32), {mix64(33), mix64(33), mix64(33), mix64(33)},
-         {mix64(34), mix64(34), mix64(34)}, mix64(35), 0},  // after end (+1)
+         {mix64(34), mix64(34), mix64(34)}, mix64(35), mix64(36), 0},  // after end (+1)
         {mix64(41), mix64(42), {mix64(43), mix64(43), mix64(43), mix64(43)},
-         {mix64(44), mix64(44), mix64(44)}, mix64(45), 0},  // after end (+2)
+         {mix64(44), mix64(44), mix64(44)}, mix64(45), mix64(46), 0},  // after end (+2)
     };
     return kPads[which];
 }
 
-constexpr int kMaxFeatures = 32;
+constexpr int kMaxFeatures = 48;
 
 // The one feature function shared by training and tagging.
 int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t p2,
@@ -179,9 +228,22 @@ int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t 
     out[k++] = fkey(20, w.norm, n1.norm);
     out[k++] = fkey(21, static_cast<std::uint64_t>(i == 0), w.shape);
     out[k++] = fkey(22, p1, n1.norm);
-    out[k++] = fkey(23, w.flags);
+    out[k++] = fkey(23, w.flags & 15);
     out[k++] = fkey(24, n1.suf[1]);
     out[k++] = fkey(25, p1, w.suf[2]);
+    out[k++] = fkey(26, w.amb);
+    out[k++] = fkey(27, n1.amb);
+    out[k++] = fkey(28, n2.amb);
+    out[k++] = fkey(29, p1, w.amb);
+    out[k++] = fkey(30, w.amb, n1.amb);
+    out[k++] = fkey(31, m1.amb, w.amb);
+    const std::uint64_t space = (w.flags & (kFlagSpaceBefore | kFlagSpaceAfter)) >> 4;
+    out[k++] = fkey(32, space, w.shape);
+    out[k++] = fkey(33, space, w.norm);
+    out[k++] = fkey(34, (w.flags & kFlagQuoteOdd) != 0, w.norm);
+    const std::uint64_t mode = w.flags & (kFlagTitleSentence | kFlagCapsSentence);
+    out[k++] = fkey(35, mode, w.shape);
+    out[k++] = fkey(36, mode, w.norm);
     return k;
 }
 
@@ -189,25 +251,65 @@ int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t 
 
 // ---- the model ----------------------------------------------------------------------------
 
+// Open-addressing map from non-zero 64-bit keys to small values.
+template <class V>
+class FlatMap {
+public:
+    void build(const std::vector<std::pair<std::uint64_t, V>>& items) {
+        std::size_t cap = 16;
+        while (cap < items.size() * 2) cap <<= 1;
+        slots_.assign(cap, Slot{});
+        mask_ = cap - 1;
+        for (const auto& [key, value] : items) {
+            std::uint64_t i = key & mask_;
+            while (slots_[i].key != 0) i = (i + 1) & mask_;
+            slots_[i] = Slot{key, value};
+        }
+        size_ = items.size();
+    }
+    V get(std::uint64_t key) const {
+        if (slots_.empty()) return V{};
+        std::uint64_t i = key & mask_;
+        while (true) {
+            const Slot& s = slots_[i];
+            if (s.key == key) return s.value;
+            if (s.key == 0) return V{};
+            i = (i + 1) & mask_;
+        }
+    }
+    std::vector<std::pair<std::uint64_t, V>> sorted_items() const {
+        std::vector<std::pair<std::uint64_t, V>> items;
+        for (const Slot& s : slots_)
+            if (s.key != 0) items.emplace_back(s.key, s.value);
+        std::sort(items.begin(), items.end());
+        return items;
+    }
+    std::size_t size() const { return size_; }
+
+private:
+    struct Slot {
+        std::uint64_t key = 0;
+        V value{};
+    };
+    std::vector<Slot> slots_;
+    std::uint64_t mask_ = 0;
+    std::size_t size_ = 0;
+};
+
 struct PosTagger::Model {
     struct Slot {
         std::uint64_t key = 0;
         std::uint32_t offset = 0;
         std::uint32_t count = 0;
     };
-    struct DictSlot {
-        std::uint64_t key = 0;
-        std::uint16_t tag = 0;
-    };
     std::string description;
     float scale = 1.0f;
     std::vector<Slot> table;
     std::uint64_t mask = 0;
     std::vector<std::uint32_t> entries;  // (tag << 16) | uint16(int16 weight)
-    std::vector<DictSlot> dict;
-    std::uint64_t dict_mask = 0;
+    FlatMap<std::uint16_t> dict;         // exact form -> tag (frequent unambiguous words)
+    FlatMap<std::uint64_t> lexicon;      // norm -> ambiguity class (bit per ptb tag)
     std::size_t feature_count = 0;
-    std::size_t dict_count = 0;
 
     const Slot* find(std::uint64_t key) const {
         std::uint64_t i = key & mask;
@@ -218,20 +320,11 @@ struct PosTagger::Model {
             i = (i + 1) & mask;
         }
     }
-    std::uint16_t dict_tag(std::uint64_t key) const {
-        if (dict.empty()) return 0;
-        std::uint64_t i = key & dict_mask;
-        while (true) {
-            const DictSlot& s = dict[i];
-            if (s.key == key) return s.tag;
-            if (s.key == 0) return 0;
-            i = (i + 1) & dict_mask;
-        }
-    }
 
     // features: (key, entries) sorted by key; builds the hash tables.
     void build(const std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>>& feats,
-               const std::vector<std::pair<std::uint64_t, std::uint16_t>>& words) {
+               const std::vector<std::pair<std::uint64_t, std::uint16_t>>& words,
+               const std::vector<std::pair<std::uint64_t, std::uint64_t>>& lex) {
         feature_count = feats.size();
         std::size_t cap = 16;
         while (cap < feats.size() * 2) cap <<= 1;
@@ -245,27 +338,24 @@ struct PosTagger::Model {
                             static_cast<std::uint32_t>(list.size())};
             entries.insert(entries.end(), list.begin(), list.end());
         }
-        dict_count = words.size();
-        std::size_t dcap = 16;
-        while (dcap < words.size() * 2) dcap <<= 1;
-        dict.assign(dcap, DictSlot{});
-        dict_mask = dcap - 1;
-        for (const auto& [key, tag] : words) {
-            std::uint64_t i = key & dict_mask;
-            while (dict[i].key != 0) i = (i + 1) & dict_mask;
-            dict[i] = DictSlot{key, tag};
-        }
+        dict.build(words);
+        lexicon.build(lex);
     }
 
     void tag_range(Token* tokens, int n, std::vector<TokInfo>& info) const {
         if (n <= 0) return;
         info.resize(static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) make_info(tokens[i].text, info[static_cast<std::size_t>(i)]);
+        for (int i = 0; i < n; ++i) {
+            TokInfo& ti = info[static_cast<std::size_t>(i)];
+            make_info(tokens[i].text, tokens[i].space_before, ti);
+            ti.amb = lexicon.get(ti.norm);
+        }
+        sentence_context(info.data(), n);
         std::uint16_t p1 = kStart;
         std::uint16_t p2 = kStart2;
         std::uint64_t feats[kMaxFeatures];
         for (int i = 0; i < n; ++i) {
-            std::uint16_t guess = dict_tag(info[static_cast<std::size_t>(i)].word);
+            std::uint16_t guess = dict.get(info[static_cast<std::size_t>(i)].word);
             if (guess == 0) {
                 std::array<std::int32_t, kTagCount> scores{};
                 const int k = features(info.data(), n, i, p1, p2, feats);
@@ -393,14 +483,18 @@ void PosTagger::save(const std::filesystem::path& path) const {
     w.str(m->description);
     w.put<float>(m->scale);
     // tag dictionary, sorted by key
-    std::vector<std::pair<std::uint64_t, std::uint16_t>> words;
-    for (const auto& s : m->dict)
-        if (s.key != 0) words.emplace_back(s.key, s.tag);
-    std::sort(words.begin(), words.end());
+    const auto words = m->dict.sorted_items();
     w.put<std::uint32_t>(static_cast<std::uint32_t>(words.size()));
     for (const auto& [key, tag] : words) {
         w.put<std::uint64_t>(key);
         w.put<std::uint16_t>(static_cast<std::uint16_t>(tag - 1));
+    }
+    // lexicon (ambiguity classes; bit k = file tag k), sorted by key
+    const auto lex = m->lexicon.sorted_items();
+    w.put<std::uint32_t>(static_cast<std::uint32_t>(lex.size()));
+    for (const auto& [key, mask] : lex) {
+        w.put<std::uint64_t>(key);
+        w.put<std::uint64_t>(mask >> 1);
     }
     // features, sorted by key
     std::vector<const PosTagger::Model::Slot*> slots;
@@ -468,6 +562,17 @@ PosTagger PosTagger::load(const std::filesystem::path& path) {
         if (t >= ntags || key == 0) r.fail("bad tag dictionary entry");
         tag = remap[t];
     }
+    const auto nlex = r.get<std::uint32_t>();
+    r.need(std::size_t{nlex} * 16);
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> lex(nlex);
+    for (auto& [key, mask] : lex) {
+        key = r.get<std::uint64_t>();
+        const auto bits = r.get<std::uint64_t>();
+        if (key == 0) r.fail("bad lexicon entry");
+        mask = 0;
+        for (std::uint32_t t = 0; t < ntags && t < 64; ++t)
+            if (bits >> t & 1) mask |= std::uint64_t{1} << remap[t];
+    }
     const auto nfeats = r.get<std::uint32_t>();
     r.need(std::size_t{nfeats} * 10);
     std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats(nfeats);
@@ -485,7 +590,7 @@ PosTagger PosTagger::load(const std::filesystem::path& path) {
         }
     }
     if (r.pos() != data.size() - 8) r.fail("trailing bytes");
-    model->build(feats, words);
+    model->build(feats, words, lex);
     PosTagger tagger;
     tagger.model_ = std::move(model);
     return tagger;
@@ -500,7 +605,8 @@ namespace kgforge::nlp {
 namespace {
 
 // Token views re-derived from the offsets (TaggedSentence may have been moved).
-void sentence_info(const TaggedSentence& s, std::vector<TokInfo>& info) {
+void sentence_info(const TaggedSentence& s, std::vector<TokInfo>& info,
+                   const std::unordered_map<std::uint64_t, std::uint64_t>* lexicon) {
     const std::string_view text(s.text);
     info.resize(s.tokens.size());
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
@@ -508,8 +614,13 @@ void sentence_info(const TaggedSentence& s, std::vector<TokInfo>& info) {
         const std::string_view w = (t.begin <= t.end && t.end <= text.size())
                                        ? text.substr(t.begin, t.end - t.begin)
                                        : std::string_view();
-        make_info(w, info[i]);
+        make_info(w, t.space_before, info[i]);
+        if (lexicon != nullptr) {
+            const auto it = lexicon->find(info[i].norm);
+            info[i].amb = it == lexicon->end() ? 0 : it->second;
+        }
     }
+    sentence_context(info.data(), static_cast<int>(info.size()));
 }
 
 inline std::uint64_t splitmix(std::uint64_t& state) {
@@ -532,6 +643,8 @@ struct PosTaggerTrainer::Impl {
     std::vector<std::vector<Param>> params;
     std::int64_t now = 0;
     std::unordered_map<std::uint64_t, std::uint16_t> tagdict;
+    std::unordered_map<std::uint64_t, std::uint64_t> lexicon;
+    std::vector<std::vector<std::uint64_t>> train_amb;  // jackknifed classes per train token
 
     const std::vector<Param>* lookup(std::uint64_t key) const {
         const auto it = ids.find(key);
@@ -566,11 +679,59 @@ void PosTaggerTrainer::set_description(std::string description) {
 
 void PosTaggerTrainer::prepare(const std::vector<TaggedSentence>& train) {
     std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> counts;
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> norm_counts;
     std::vector<TokInfo> info;
     for (const auto& s : train) {
-        sentence_info(s, info);
+        sentence_info(s, info, nullptr);
+        for (std::size_t i = 0; i < info.size() && i < s.gold.size(); ++i) {
+            if (s.gold[i] == 0 || s.gold[i] >= kTagCount) continue;
+            ++counts[info[i].word][s.gold[i]];
+            ++norm_counts[info[i].norm][s.gold[i]];
+        }
+    }
+    const auto& opt = impl_->options;
+    auto class_of = [&](const std::array<std::uint32_t, kTagCount>& c) -> std::uint64_t {
+        std::uint32_t total = 0;
+        for (auto v : c) total += v;
+        if (total == 0 || total < static_cast<std::uint32_t>(opt.lexicon_min_count)) return 0;
+        std::uint64_t mask = 0;
+        for (std::uint16_t t = 1; t < kTagCount; ++t)
+            if (c[t] > 0 && c[t] * 100.0 >= opt.lexicon_min_percent * total)
+                mask |= std::uint64_t{1} << t;
+        return mask;
+    };
+    impl_->lexicon.clear();
+    for (const auto& [norm, c] : norm_counts) {
+        const std::uint64_t mask = class_of(c);
+        if (mask != 0) impl_->lexicon.emplace(norm, mask);
+    }
+    // Jackknifed ambiguity classes for training: a sentence in fold k sees the classes
+    // computed without fold k, as unseen text will at run time.
+    constexpr std::size_t kFolds = 10;
+    auto fold_key = [](std::uint64_t norm, std::size_t fold) {
+        return mix64(norm ^ ((fold + 1) * 0x9E3779B97F4A7C15ULL));
+    };
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> fold_counts;
+    for (std::size_t si = 0; si < train.size(); ++si) {
+        const auto& s = train[si];
+        sentence_info(s, info, nullptr);
         for (std::size_t i = 0; i < info.size() && i < s.gold.size(); ++i)
-            if (s.gold[i] > 0 && s.gold[i] < kTagCount) ++counts[info[i].word][s.gold[i]];
+            if (s.gold[i] > 0 && s.gold[i] < kTagCount)
+                ++fold_counts[fold_key(info[i].norm, si % kFolds)][s.gold[i]];
+    }
+    impl_->train_amb.assign(train.size(), {});
+    for (std::size_t si = 0; si < train.size(); ++si) {
+        const auto& s = train[si];
+        sentence_info(s, info, nullptr);
+        auto& amb = impl_->train_amb[si];
+        amb.resize(info.size());
+        for (std::size_t i = 0; i < info.size(); ++i) {
+            auto c = norm_counts[info[i].norm];
+            const auto it = fold_counts.find(fold_key(info[i].norm, si % kFolds));
+            if (it != fold_counts.end())
+                for (std::size_t t = 0; t < kTagCount; ++t) c[t] -= it->second[t];
+            amb[i] = class_of(c);
+        }
     }
     impl_->tagdict.clear();
     for (const auto& [word, c] : counts) {
@@ -602,7 +763,9 @@ double PosTaggerTrainer::train_epoch(const std::vector<TaggedSentence>& train, i
     std::array<double, kTagCount> scores{};
     for (const std::size_t idx : order) {
         const TaggedSentence& s = train[idx];
-        sentence_info(s, info);
+        sentence_info(s, info, &im.lexicon);
+        if (idx < im.train_amb.size() && im.train_amb[idx].size() == info.size())
+            for (std::size_t i = 0; i < info.size(); ++i) info[i].amb = im.train_amb[idx][i];
         const int n = static_cast<int>(std::min(info.size(), s.gold.size()));
         std::uint16_t p1 = kStart;
         std::uint16_t p2 = kStart2;
@@ -679,10 +842,13 @@ PosTagger PosTaggerTrainer::snapshot() const {
     std::vector<std::pair<std::uint64_t, std::uint16_t>> words(im.tagdict.begin(),
                                                                 im.tagdict.end());
     std::sort(words.begin(), words.end());
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> lex(im.lexicon.begin(),
+                                                              im.lexicon.end());
+    std::sort(lex.begin(), lex.end());
     auto model = std::make_unique<PosTagger::Model>();
     model->description = im.description;
     model->scale = scale;
-    model->build(feats, words);
+    model->build(feats, words, lex);
     PosTagger tagger;
     tagger.model_ = std::move(model);
     return tagger;

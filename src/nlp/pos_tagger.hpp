@@ -116,6 +116,8 @@ struct TaggerTrainOptions {
     float prune_threshold = 0.0f;    // drop averaged weights with |w| below this
     int tagdict_min_count = 20;      // words this frequent ...
     double tagdict_min_ratio = 0.97; // ... with one tag this dominant skip the perceptron
+    int lexicon_min_count = 3;       // ambiguity-class lexicon: words seen this often ...
+    double lexicon_min_percent = 5;  // ... list the tags with at least this share
 };
 
 class PosTaggerTrainer {
@@ -128,8 +130,8 @@ public:
     // Call once with the training data before the epochs (builds the tag dictionary and
     // training-set statistics).
     void prepare(const std::vector<TaggedSentence>& train);
-    // One pass of perceptron updates over `train` in an order shuffled with the seed and
-    // `epoch`; returns the training accuracy during the pass.
+    // One pass of perceptron updates over `train` (the same vector given to prepare) in an
+    // order shuffled with the seed and `epoch`; returns the training accuracy of the pass.
     double train_epoch(const std::vector<TaggedSentence>& train, int epoch);
     // The averaged (and pruned) model as of now.
     PosTagger snapshot() const;

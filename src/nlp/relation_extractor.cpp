@@ -238,6 +238,9 @@ private:
     void emit(int s, int o, RelationType t, double conf, std::string_view rule, std::string label,
               std::string role = {}, std::string amount = {}, bool neg = false, bool hyp = false) {
         if (s < 0 || o < 0 || s == o) return;
+        // "member of", "joined", "represents": a unit or member when the subject is not a person
+        if (t == RelationType::AffiliatedWith && ent(s).type != EntityType::Person)
+            t = RelationType::PartOf;
         if (!type_ok(s, o, t)) return;
         if (candidates_ >= lim_.max_candidates_per_sentence) return;
         ++candidates_;
@@ -974,7 +977,7 @@ private:
 
         // passive: "was backed by X"
         bool passive = false;
-        if (!noun && pos(i) == ptb::VBN) {
+        if (!noun && e.passive_by && pos(i) == ptb::VBN) {
             for (std::uint32_t b = i, g = 0; b > sb_ && g < 3; --b, ++g) {
                 if (detail::is_be_form(low(b - 1))) {
                     passive = true;
@@ -984,7 +987,6 @@ private:
             }
         }
         if (passive) {
-            if (!e.passive_by) return;
             if (tr.end < se_ && low(tr.end) == "by") {
                 const int agent = object_after(tr.end + 1, 4, false);
                 const int patient = subject_before(i, lim_.subject_window);

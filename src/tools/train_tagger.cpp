@@ -6,7 +6,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <fstream>
+#include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +45,7 @@ std::vector<TaggedSentence> read_conllu(const std::string& path, std::size_t& un
     std::vector<TaggedSentence> out;
     TaggedSentence cur;
     std::string line;
+    bool space_after = true;
     auto flush = [&] {
         if (!cur.tokens.empty()) out.push_back(std::move(cur));
         cur = TaggedSentence{};
@@ -50,6 +54,7 @@ std::vector<TaggedSentence> read_conllu(const std::string& path, std::size_t& un
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty()) {
             flush();
+            space_after = true;
             continue;
         }
         if (line[0] == '#') continue;
@@ -59,17 +64,53 @@ std::vector<TaggedSentence> read_conllu(const std::string& path, std::size_t& un
         const std::string_view form = cols[1];
         const auto tag = kgforge::nlp::ptb_tag_id(cols[4]);
         if (!tag) ++unknown_tags;
-        if (!cur.text.empty()) cur.text.push_back(' ');
+        // Rebuild the original spacing (MISC SpaceAfter=No) so Token::space_before is as
+        // the tokenizer would set it.
         kgforge::nlp::Token t;
+        t.space_before = !cur.text.empty() && space_after;
+        if (t.space_before) cur.text.push_back(' ');
         t.begin = static_cast<std::uint32_t>(cur.text.size());
         cur.text.append(form);
         t.end = static_cast<std::uint32_t>(cur.text.size());
-        t.space_before = t.begin > 0;
+        space_after = cols.size() < 10 || cols[9].find("SpaceAfter=No") == std::string_view::npos;
         cur.tokens.push_back(t);
         cur.gold.push_back(tag.value_or(kgforge::nlp::ptb::XX));
     }
     flush();
     return out;
+}
+
+// The most frequent (gold -> predicted) confusions on `gold`.
+void print_confusions(const PosTagger& tagger, const std::vector<TaggedSentence>& gold,
+                      std::size_t top) {
+    std::map<std::pair<std::uint16_t, std::uint16_t>, std::size_t> confusions;
+    std::map<std::string, std::size_t> words;
+    for (const auto& s : gold) {
+        std::vector<kgforge::nlp::Token> tokens = s.tokens;
+        for (auto& t : tokens) t.text = std::string_view(s.text).substr(t.begin, t.end - t.begin);
+        tagger.tag(std::span<kgforge::nlp::Token>(tokens));
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].pos == s.gold[i]) continue;
+            ++confusions[{s.gold[i], tokens[i].pos}];
+            ++words[fmt::format("{}/{}->{}", tokens[i].text, tagger.tag_name(s.gold[i]),
+                                tagger.tag_name(tokens[i].pos))];
+        }
+    }
+    auto print_top = [&](const auto& m, auto&& fmt_key) {
+        std::vector<std::pair<std::size_t, std::string>> v;
+        for (const auto& [k, n] : m) v.emplace_back(n, fmt_key(k));
+        std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        for (std::size_t i = 0; i < v.size() && i < top; ++i)
+            fmt::print("  {:5d}  {}\n", v[i].first, v[i].second);
+    };
+    fmt::print("top confusions (gold -> predicted):\n");
+    print_top(confusions, [&](const auto& k) {
+        return fmt::format("{} -> {}", tagger.tag_name(k.first), tagger.tag_name(k.second));
+    });
+    fmt::print("top error words:\n");
+    print_top(words, [](const std::string& k) { return k; });
 }
 
 std::size_t token_count(const std::vector<TaggedSentence>& v) {
@@ -81,7 +122,7 @@ std::size_t token_count(const std::vector<TaggedSentence>& v) {
 void usage() {
     std::fputs(
         "usage: kgforge-train-tagger --train FILE --dev FILE [--test FILE] --out MODEL\n"
-        "                            [--epochs N] [--seed N] [--prune X]\n",
+        "                            [--epochs N] [--seed N] [--prune X] [--confusions N]\n",
         stderr);
 }
 
@@ -90,6 +131,7 @@ void usage() {
 int main(int argc, char** argv) {
     std::string train_path, dev_path, test_path, out_path;
     kgforge::nlp::TaggerTrainOptions options;
+    std::size_t confusions = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         auto value = [&]() -> std::string {
@@ -106,6 +148,7 @@ int main(int argc, char** argv) {
         else if (arg == "--epochs") options.epochs = std::stoi(value());
         else if (arg == "--seed") options.seed = std::stoull(value());
         else if (arg == "--prune") options.prune_threshold = std::stof(value());
+        else if (arg == "--confusions") confusions = std::stoul(value());
         else if (arg == "-h" || arg == "--help") {
             usage();
             return 0;
@@ -160,6 +203,7 @@ int main(int argc, char** argv) {
             }
         }
         fmt::print("best epoch {} (dev {:.4f})\n", best_epoch, best_dev);
+        if (confusions > 0) print_confusions(best, dev, confusions);
         if (!test.empty())
             fmt::print("test accuracy: {:.4f}\n", kgforge::nlp::evaluate(best, test));
         best.save(out_path);

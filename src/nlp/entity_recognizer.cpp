@@ -1,0 +1,483 @@
+#include "nlp/entity_recognizer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "kgforge/error.hpp"
+#include "nlp/ner_model.hpp"
+
+namespace kgforge::nlp {
+
+namespace {
+
+constexpr std::uint32_t kMaxChunk = 256;  // tokens tagged at once when sentences are missing
+
+bool ieq(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+        if (x != y) return false;
+    }
+    return true;
+}
+
+bool is_lower_word(std::string_view t) { return !t.empty() && t[0] >= 'a' && t[0] <= 'z'; }
+
+bool is_alpha_start(std::string_view t) {
+    if (t.empty()) return false;
+    auto c = static_cast<unsigned char>(t[0]);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+bool is_hyphen(std::string_view t) {
+    return t == "-" || t == "\xE2\x80\x90" || t == "\xE2\x80\x91" || t == "\xE2\x80\x93";
+}
+
+// Words that end a capitalized run or never start a name.
+bool is_function_word(std::string_view t) {
+    static constexpr std::array<std::string_view, 22> words = {
+        "the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by",
+        "with", "from", "as", "or", "but", "if", "that", "this", "it", "he", "she"};
+    for (auto w : words) {
+        if (ieq(t, w)) return true;
+    }
+    return false;
+}
+
+// Verbs and auxiliaries after which a capital stands for its government ("Beijing said").
+bool is_government_verb(std::string_view t) {
+    static constexpr std::array<std::string_view, 56> words = {
+        "said",      "says",      "say",       "has",        "have",      "had",
+        "is",        "was",       "will",      "would",      "could",     "should",
+        "may",       "might",     "must",      "can",        "assured",   "assures",
+        "insisted",  "warned",    "warns",     "accused",    "accuses",   "urged",
+        "urges",     "rejected",  "rejects",   "denied",     "denies",    "objected",
+        "objects",   "claimed",   "announced", "agreed",     "wants",     "wanted",
+        "hopes",     "believes",  "expects",   "added",      "stated",    "responded",
+        "reiterated", "called",   "condemned", "welcomed",   "criticized", "criticised",
+        "pledged",   "vowed",     "promised",  "signed",     "sent",      "imposed",
+        "threatened", "does"};
+    for (auto w : words) {
+        if (t == w) return true;
+    }
+    return false;
+}
+
+std::string org_subtype(std::string_view suffix) {
+    static constexpr std::array<std::string_view, 20> gov = {
+        "ministry",  "ministries", "department", "embassy",  "consulate", "agency",
+        "council",   "commission", "committee",  "authority", "bureau",   "office",
+        "parliament", "assembly",  "congress",   "senate",   "court",     "administration",
+        "army",      "navy"};
+    static constexpr std::array<std::string_view, 20> company = {
+        "corp",      "corp.",   "corporation", "inc",     "inc.",     "incorporated", "ltd",
+        "ltd.",      "limited", "llc",         "plc",     "co",       "co.",          "company",
+        "industries", "holdings", "airlines",  "airways", "motors",   "group"};
+    static constexpr std::array<std::string_view, 11> media = {
+        "times",   "post",     "journal",   "news",  "herald", "tribune",
+        "gazette", "daily",    "telegraph", "guardian", "network"};
+    for (auto w : gov) {
+        if (ieq(suffix, w)) return "GovernmentOrganization";
+    }
+    for (auto w : company) {
+        if (ieq(suffix, w)) return "Company";
+    }
+    for (auto w : media) {
+        if (ieq(suffix, w)) return "Media";
+    }
+    if (ieq(suffix, "party")) return "PoliticalParty";
+    return {};
+}
+
+struct Candidate {
+    std::uint32_t first = 0;
+    std::uint32_t end = 0;
+    EntityType type = EntityType::Organization;
+    std::string subtype;
+    std::string source;
+    int priority = 0;  // higher wins on overlap
+};
+
+class SentenceRecognizer {
+public:
+    SentenceRecognizer(const Gazetteer& gazetteer, const NerModel* model,
+                       std::span<const Token> tokens)
+        : gaz_(gazetteer), model_(model), tokens_(tokens) {}
+
+    void run(std::vector<Candidate>& out) {
+        const auto n = static_cast<std::uint32_t>(tokens_.size());
+        if (n == 0) return;
+        matches_ = gaz_.find_all(tokens_);
+        // all-caps sentences (headlines): short acronyms such as "US" are unreliable
+        std::size_t upper = 0, lower = 0;
+        for (const auto& t : tokens_) {
+            for (char c : t.text) {
+                upper += (c >= 'A' && c <= 'Z');
+                lower += (c >= 'a' && c <= 'z');
+            }
+        }
+        caps_ = upper >= 4 && lower * 10 < upper;
+
+        std::vector<Candidate> found;
+        if (model_) add_model_spans(found);
+        add_title_patterns(found);
+        add_org_suffix_patterns(found);
+        add_based_patterns(found);
+        add_gazetteer(found);
+        resolve(found, out);
+    }
+
+private:
+    const GazetteerMatch* match(std::uint32_t first, std::uint32_t end, GazetteerKind kind) const {
+        for (const auto& m : matches_) {
+            if (m.first_token == first && m.end_token == end && m.kind == kind) return &m;
+            if (m.first_token > first) break;
+        }
+        return nullptr;
+    }
+
+    std::string_view text(std::uint32_t i) const { return tokens_[i].text; }
+
+    // Capital used for its government: "Beijing said", "Washington's objections".
+    bool capital_as_government(std::uint32_t end) const {
+        if (end >= tokens_.size()) return false;
+        auto next = text(end);
+        if (is_government_verb(next)) return true;
+        if ((next == "'s" || next == "\xE2\x80\x99s") && end + 1 < tokens_.size()) {
+            return is_lower_word(text(end + 1));
+        }
+        return false;
+    }
+
+    // LOC-like span -> Country / Location with subtype.
+    Candidate place(std::uint32_t a, std::uint32_t b, std::string source, int priority,
+                    bool allow_metonymy) const {
+        Candidate c{a, b, EntityType::Location, {}, std::move(source), priority};
+        if (match(a, b, GazetteerKind::Country)) {
+            c.type = EntityType::Country;
+            c.subtype = "Country";
+            if (c.source == "ner") c.source = "gazetteer:country";
+            return c;
+        }
+        if (const auto* m = match(a, b, GazetteerKind::Capital)) {
+            (void)m;
+            if (allow_metonymy && capital_as_government(b)) {
+                c.type = EntityType::Country;
+                c.subtype = "Capital";
+                c.source = "gazetteer:capital";
+                return c;
+            }
+            c.subtype = "City";
+            return c;
+        }
+        if (const auto* m = match(a, b, GazetteerKind::City)) {
+            c.subtype = gaz_.cities()[static_cast<std::size_t>(m->id)].subtype;
+        }
+        return c;
+    }
+
+    void add_model_spans(std::vector<Candidate>& found) const {
+        auto labels = model_->predict(tokens_, gaz_);
+        for (const auto& span : ner_labels_to_spans(labels)) {
+            const auto a = span.first, b = span.end;
+            switch (span.cls) {
+                case 0:
+                    found.push_back({a, b, EntityType::Person, {}, "ner", 2});
+                    break;
+                case 1: {
+                    // an ORG that is exactly a country name ("U.S." tagged ORG) is the country
+                    if (match(a, b, GazetteerKind::Country)) {
+                        found.push_back(place(a, b, "ner", 2, true));
+                    } else {
+                        std::string subtype;
+                        if (const auto* m = match(a, b, GazetteerKind::Organization)) {
+                            subtype = gaz_.organizations()[static_cast<std::size_t>(m->id)].subtype;
+                        } else {
+                            subtype = org_subtype(text(b - 1));
+                        }
+                        found.push_back({a, b, EntityType::Organization, subtype, "ner", 2});
+                    }
+                    break;
+                }
+                case 2:
+                    found.push_back(place(a, b, "ner", 2, true));
+                    break;
+                default:  // MISC: only demonyms of countries
+                    if (match(a, b, GazetteerKind::Demonym)) {
+                        if (demonym_as_people(a, b)) break;
+                        found.push_back({a, b, EntityType::Country, "Demonym",
+                                         "gazetteer:demonym", 2});
+                    } else if (match(a, b, GazetteerKind::Country) && b - a == 1 &&
+                               b < tokens_.size() && is_alpha_start(text(b))) {
+                        // "U.S. officials": a country alias used as an adjective
+                        found.push_back(place(a, b, "ner", 2, false));
+                    }
+                    break;
+            }
+        }
+    }
+
+    // "the Chinese said", "Pakistanis": a demonym used for people, not a country mention.
+    bool demonym_as_people(std::uint32_t a, std::uint32_t b) const {
+        const bool after_the = a > 0 && ieq(text(a - 1), "the");
+        if (b >= tokens_.size()) return true;
+        auto next = text(b);
+        if (!is_alpha_start(next)) return true;
+        return after_the && (is_government_verb(next) || is_function_word(next));
+    }
+
+    bool is_role_at(std::uint32_t i) const {
+        for (const auto& m : matches_) {
+            if (m.first_token > i) break;
+            if (m.kind == GazetteerKind::RoleWord && m.end_token == i + 1) return true;
+        }
+        return false;
+    }
+
+    bool is_name_token(std::uint32_t i) const {
+        auto t = text(i);
+        if (!starts_upper(t) || is_function_word(t)) return false;
+        if (gaz_.is_role_word(t) || gaz_.is_org_suffix(t)) return false;
+        return true;
+    }
+
+    // "spokesman Lin Jian", "Foreign Minister Wang Yi", "Mr Straw".
+    void add_title_patterns(std::vector<Candidate>& found) const {
+        const auto n = static_cast<std::uint32_t>(tokens_.size());
+        for (std::uint32_t i = 0; i + 1 < n; ++i) {
+            if (!is_role_at(i)) continue;
+            std::uint32_t a = i + 1;
+            if (a < n && text(a) == ".") ++a;  // "Mr. X" when the period is split off
+            std::uint32_t b = a;
+            while (b < n && b - a < 4 && is_name_token(b)) {
+                if (match(b, b + 1, GazetteerKind::Country) ||
+                    match(b, b + 1, GazetteerKind::Demonym)) {
+                    break;
+                }
+                ++b;
+            }
+            if (b == a) continue;
+            if (caps_) continue;  // headline case carries no signal
+            // a following org suffix means the run is an organization ("Minister Bank"): skip
+            if (b < n && starts_upper(text(b)) && gaz_.is_org_suffix(text(b))) continue;
+            found.push_back({a, b, EntityType::Person, {}, "pattern:title", 3});
+        }
+    }
+
+    // "Frontier Works Organization", "Foreign Ministry", "US Energy Department",
+    // "Ministry of Foreign Affairs", "Global Times".
+    void add_org_suffix_patterns(std::vector<Candidate>& found) const {
+        if (caps_) return;
+        const auto n = static_cast<std::uint32_t>(tokens_.size());
+        for (std::uint32_t i = 0; i < n; ++i) {
+            auto t = text(i);
+            if (!starts_upper(t) || !gaz_.is_org_suffix(t)) continue;
+            // extend left over capitalized words (and inner "of"/"and"/"&")
+            std::uint32_t a = i;
+            while (a > 0) {
+                auto prev = text(a - 1);
+                if (starts_upper(prev) && !is_function_word(prev) && !is_role_at(a - 1) &&
+                    is_alpha_start(prev)) {
+                    --a;
+                    continue;
+                }
+                if ((prev == "&" || prev == "and" || prev == "of") && a >= 2 &&
+                    starts_upper(text(a - 2)) && !is_function_word(text(a - 2))) {
+                    a -= 2;
+                    continue;
+                }
+                break;
+            }
+            // sentence-initial "The" is not part of the name
+            std::uint32_t b = i + 1;
+            // "Ministry of Foreign Affairs", "Bank of England"
+            if (b + 1 < n && (text(b) == "of" || text(b) == "for") && starts_upper(text(b + 1)) &&
+                !is_function_word(text(b + 1))) {
+                std::uint32_t c = b + 1;
+                while (c < n && c - b <= 4 && starts_upper(text(c)) && is_alpha_start(text(c)) &&
+                       !is_function_word(text(c))) {
+                    ++c;
+                }
+                b = c;
+            }
+            if (a == i && b == i + 1) continue;  // a bare "Ministry"
+            // a person's name before a suffix is unusual except for companies ("Morgan
+            // Stanley"), keep it: the org reading is safer
+            found.push_back({a, b, EntityType::Organization, org_subtype(t), "pattern:org-suffix",
+                             3});
+            i = b - 1 > i ? b - 1 : i;
+        }
+    }
+
+    // "Missouri-based" (tokens: Missouri - based).
+    void add_based_patterns(std::vector<Candidate>& found) const {
+        const auto n = static_cast<std::uint32_t>(tokens_.size());
+        for (std::uint32_t i = 1; i + 1 < n; ++i) {
+            if (!is_hyphen(text(i)) || !ieq(text(i + 1), "based")) continue;
+            std::uint32_t b = i;
+            std::uint32_t a = b;
+            while (a > 0 && b - a < 4 && starts_upper(text(a - 1)) && is_alpha_start(text(a - 1)) &&
+                   !is_function_word(text(a - 1))) {
+                --a;
+            }
+            if (a == b) continue;
+            // prefer the longest gazetteer place inside the run ending at b
+            for (std::uint32_t s = a; s < b; ++s) {
+                if (match(s, b, GazetteerKind::Country) || match(s, b, GazetteerKind::Capital) ||
+                    match(s, b, GazetteerKind::City)) {
+                    a = s;
+                    break;
+                }
+            }
+            found.push_back(place(a, b, "pattern:based", 4, false));
+        }
+    }
+
+    void add_gazetteer(std::vector<Candidate>& found) const {
+        for (const auto& m : matches_) {
+            const auto a = m.first_token, b = m.end_token;
+            switch (m.kind) {
+                case GazetteerKind::Country: {
+                    // short acronyms in headlines ("LET US") are not trusted
+                    if (caps_ && b - a == 1 && text(a).size() <= 3) break;
+                    auto c = place(a, b, "gazetteer:country", 1, true);
+                    found.push_back(c);
+                    break;
+                }
+                case GazetteerKind::Demonym:
+                    // adjective use only: "Pakistani officials", not "the Pakistanis said"
+                    if (!caps_ && !demonym_as_people(a, b)) {
+                        found.push_back({a, b, EntityType::Country, "Demonym",
+                                         "gazetteer:demonym", 1});
+                    }
+                    break;
+                case GazetteerKind::Capital:
+                    if (!caps_) found.push_back(place(a, b, "gazetteer:city", 1, true));
+                    break;
+                case GazetteerKind::City: {
+                    const auto& city = gaz_.cities()[static_cast<std::size_t>(m.id)];
+                    if (!caps_ && (b - a > 1 || city.population >= 200000)) {
+                        found.push_back({a, b, EntityType::Location, city.subtype,
+                                         "gazetteer:city", 0});
+                    }
+                    break;
+                }
+                case GazetteerKind::Organization: {
+                    if (caps_ && b - a == 1 && text(a).size() <= 2) break;
+                    const auto& org = gaz_.organizations()[static_cast<std::size_t>(m.id)];
+                    found.push_back({a, b, EntityType::Organization, org.subtype,
+                                     "gazetteer:organization", 1});
+                    break;
+                }
+                case GazetteerKind::Person:
+                    if (!caps_) {
+                        found.push_back({a, b, EntityType::Person, {}, "gazetteer:person", 0});
+                    }
+                    break;
+                case GazetteerKind::Description: {
+                    // "the South Asian nation": only with a definite article before it
+                    if (a > 0 && ieq(text(a - 1), "the") && starts_upper(text(a))) {
+                        found.push_back({a - 1, b, EntityType::Country, "Description",
+                                         "gazetteer:description", 1});
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+    }
+
+    // Keeps the best non-overlapping candidates: higher priority first, then longer spans.
+    // Place names found by the gazetteer inside a model span are fixed up (types/subtypes).
+    static void resolve(std::vector<Candidate>& found, std::vector<Candidate>& out) {
+        std::stable_sort(found.begin(), found.end(), [](const Candidate& x, const Candidate& y) {
+            if (x.priority != y.priority) return x.priority > y.priority;
+            if (x.end - x.first != y.end - y.first) return x.end - x.first > y.end - y.first;
+            return x.first < y.first;
+        });
+        std::vector<Candidate> kept;
+        for (auto& c : found) {
+            bool overlaps = false;
+            for (const auto& k : kept) {
+                if (c.first < k.end && k.first < c.end) {
+                    overlaps = true;
+                    break;
+                }
+            }
+            if (!overlaps) kept.push_back(std::move(c));
+        }
+        std::sort(kept.begin(), kept.end(),
+                  [](const Candidate& x, const Candidate& y) { return x.first < y.first; });
+        for (auto& k : kept) out.push_back(std::move(k));
+    }
+
+    const Gazetteer& gaz_;
+    const NerModel* model_;
+    std::span<const Token> tokens_;
+    std::vector<GazetteerMatch> matches_;
+    bool caps_ = false;
+};
+
+}  // namespace
+
+EntityRecognizer EntityRecognizer::load(const std::filesystem::path& models_dir) {
+    EntityRecognizer r;
+    r.gazetteer_ = std::make_shared<const Gazetteer>(Gazetteer::load(models_dir / "gazetteer"));
+    r.model_ = std::make_shared<const NerModel>(NerModel::load(models_dir / "ner.bin"));
+    return r;
+}
+
+EntityRecognizer EntityRecognizer::rules_only(Gazetteer gazetteer) {
+    EntityRecognizer r;
+    r.gazetteer_ = std::make_shared<const Gazetteer>(std::move(gazetteer));
+    return r;
+}
+
+std::vector<EntitySpan> EntityRecognizer::tag(std::span<const Token> tokens) const {
+    std::vector<EntitySpan> out;
+    if (!model_) return out;
+    auto labels = model_->predict(tokens, *gazetteer_);
+    for (const auto& s : ner_labels_to_spans(labels)) {
+        out.push_back({s.first, s.end, std::string(kNerClasses[s.cls])});
+    }
+    return out;
+}
+
+void EntityRecognizer::recognize(AnnotatedDocument& doc) const {
+    doc.mentions.clear();
+    const auto n = static_cast<std::uint32_t>(doc.tokens.size());
+    if (n == 0 || !gazetteer_) return;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
+    if (doc.sentences.empty()) {
+        for (std::uint32_t a = 0; a < n; a += kMaxChunk) ranges.emplace_back(a, std::min(n, a + kMaxChunk));
+    } else {
+        for (const auto& s : doc.sentences) {
+            std::uint32_t a = std::min(s.first_token, n);
+            std::uint32_t e = std::min(s.end_token, n);
+            for (; a < e; a += kMaxChunk) ranges.emplace_back(a, std::min(e, a + kMaxChunk));
+        }
+    }
+    std::vector<Candidate> found;
+    for (auto [a, e] : ranges) {
+        if (a >= e) continue;
+        found.clear();
+        SentenceRecognizer sr(*gazetteer_, model_.get(),
+                              std::span<const Token>(doc.tokens).subspan(a, e - a));
+        sr.run(found);
+        for (auto& c : found) {
+            Mention m;
+            m.first_token = a + c.first;
+            m.end_token = a + c.end;
+            m.type = c.type;
+            m.subtype = std::move(c.subtype);
+            m.source = std::move(c.source);
+            doc.mentions.push_back(std::move(m));
+        }
+    }
+}
+
+}  // namespace kgforge::nlp

@@ -1,0 +1,159 @@
+// kgforge-extract-debug: runs the default extractor on text files and prints what it found.
+//
+//   kgforge-extract-debug FILE...                 human-readable entities and relations
+//   kgforge-extract-debug FILE --json [-o OUT]    node-link JSON (the shape score.py reads)
+//   kgforge-extract-debug FILE --bench N          extraction throughput over N repetitions
+//   options: --models DIR
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/json_escape.hpp"
+#include "kgforge/error.hpp"
+#include "kgforge/extractor.hpp"
+#include "kgforge/types.hpp"
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw kgforge::Error(kgforge::ErrorKind::Io, "cannot read", path);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
+std::string to_json(const kgforge::DocumentExtraction& x) {
+    using kgforge::json_quote;
+    std::string out = "{\"doc\": " + json_quote(x.document.id) + ",\n \"nodes\": [";
+    for (std::size_t i = 0; i < x.entities.size(); ++i) {
+        const auto& e = x.entities[i];
+        out += i ? ",\n  " : "\n  ";
+        out += "{\"id\": " + json_quote(e.key) + ", \"name\": " + json_quote(e.name) +
+               ", \"type\": " + json_quote(kgforge::entity_type_name(e.type)) +
+               ", \"subtype\": " + json_quote(e.subtype) + ", \"mentions\": " +
+               std::to_string(e.mentions) + ", \"aliases\": [";
+        for (std::size_t a = 0; a < e.aliases.size(); ++a)
+            out += (a ? ", " : "") + json_quote(e.aliases[a]);
+        out += "]";
+        for (const auto& [k, v] : e.external_ids) out += ", " + json_quote(k) + ": " + json_quote(v);
+        out += "}";
+    }
+    out += "],\n \"edges\": [";
+    for (std::size_t i = 0; i < x.relations.size(); ++i) {
+        const auto& r = x.relations[i];
+        out += i ? ",\n  " : "\n  ";
+        char conf[32];
+        std::snprintf(conf, sizeof conf, "%.2f", r.confidence);
+        out += "{\"source\": " + json_quote(r.subject) + ", \"target\": " + json_quote(r.object) +
+               ", \"type\": " + json_quote(kgforge::relation_type_name(r.type)) +
+               ", \"label\": " + json_quote(r.label) + ", \"confidence\": " + conf +
+               ", \"amount\": " + json_quote(r.amount) + ", \"role\": " + json_quote(r.role) +
+               ", \"negated\": " + (r.negated ? "true" : "false") +
+               ", \"hypothetical\": " + (r.hypothetical ? "true" : "false") +
+               ", \"start\": " + std::to_string(r.start) + ", \"end\": " + std::to_string(r.end) +
+               ", \"rule\": " + json_quote(r.rule) + ", \"sentence\": " + json_quote(r.sentence) +
+               "}";
+    }
+    out += "]}\n";
+    return out;
+}
+
+void print_text(const kgforge::DocumentExtraction& x) {
+    std::cout << "== " << x.document.id << "\n";
+    for (const auto& e : x.entities) {
+        std::cout << "  " << e.key << "  " << kgforge::entity_type_name(e.type) << "/" << e.subtype
+                  << "  " << e.name << "  x" << e.mentions;
+        if (!e.aliases.empty()) {
+            std::cout << "  [";
+            for (std::size_t a = 0; a < e.aliases.size(); ++a)
+                std::cout << (a ? " | " : "") << e.aliases[a];
+            std::cout << "]";
+        }
+        for (const auto& [k, v] : e.external_ids) std::cout << "  " << k << ":" << v;
+        std::cout << "\n";
+    }
+    auto name = [&](const std::string& key) -> std::string {
+        for (const auto& e : x.entities)
+            if (e.key == key) return e.name;
+        return key;
+    };
+    for (const auto& r : x.relations) {
+        std::cout << "  " << name(r.subject) << " " << kgforge::relation_type_name(r.type) << " "
+                  << name(r.object) << "   \"" << r.label << "\"  " << r.rule << " "
+                  << r.confidence;
+        if (!r.amount.empty()) std::cout << " amount=" << r.amount;
+        if (!r.role.empty()) std::cout << " role=" << r.role;
+        if (r.negated) std::cout << " NEG";
+        if (r.hypothetical) std::cout << " HYP";
+        std::cout << "\n";
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> files;
+    std::string output;
+    bool json = false;
+    int bench = 0;
+    kgforge::ExtractorOptions options;
+    options.explain = true;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--json") json = true;
+        else if (a == "-o" && i + 1 < argc) output = argv[++i];
+        else if (a == "--models" && i + 1 < argc) options.models_dir = argv[++i];
+        else if (a == "--bench" && i + 1 < argc) bench = std::stoi(argv[++i]);
+        else if (a == "-h" || a == "--help") {
+            std::cout << "usage: kgforge-extract-debug FILE... [--json] [-o OUT] [--models DIR] "
+                         "[--bench N]\n";
+            return 0;
+        } else files.push_back(a);
+    }
+    if (files.empty()) {
+        std::cerr << "kgforge-extract-debug: no input file\n";
+        return 2;
+    }
+    try {
+        const auto extractor = kgforge::make_default_extractor(options);
+        std::string all;
+        for (const auto& f : files) {
+            kgforge::Document doc;
+            doc.id = f;
+            doc.source = f;
+            doc.text = read_file(f);
+            if (bench > 0) {
+                const auto t0 = std::chrono::steady_clock::now();
+                std::size_t rels = 0;
+                for (int k = 0; k < bench; ++k) rels += extractor->extract(doc).relations.size();
+                const double secs =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                std::cout << f << ": " << doc.text.size() * static_cast<std::size_t>(bench) << " bytes in "
+                          << secs << " s = "
+                          << static_cast<double>(doc.text.size()) * bench / secs / 1e6
+                          << " MB/s (" << rels << " relations)\n";
+                continue;
+            }
+            const auto x = extractor->extract(doc);
+            if (json) all += to_json(x);
+            else print_text(x);
+        }
+        if (json) {
+            if (output.empty()) std::cout << all;
+            else {
+                std::ofstream out(output, std::ios::binary);
+                out << all;
+                if (!out) throw kgforge::Error(kgforge::ErrorKind::Io, "cannot write", output);
+            }
+        }
+    } catch (const kgforge::Error& e) {
+        std::cerr << "kgforge-extract-debug: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
