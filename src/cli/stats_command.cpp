@@ -26,6 +26,30 @@ struct NodeSummary {
     std::uint64_t degree = 0;
 };
 
+// Names can hold anything (newlines, control and bidi characters, 10,000 characters):
+// show them on one terminal line, shortened.
+std::string printable(std::string_view name) {
+    std::string out;
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        if ((c & 0xc0) != 0x80 && ++characters > 60) {
+            out += "...";
+            break;
+        }
+        if (c < 0x20 || c == 0x7f) {
+            out += ' ';
+        } else if (c == 0xe2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(name[i + 2]) & 0xf0) >= 0xa0 &&
+                   static_cast<unsigned char>(name[i + 2]) <= 0xaf) {
+            i += 2;  // U+2020..U+202F: bidi overrides and separators reorder the terminal line
+        } else {
+            out += name[i];
+        }
+    }
+    return out;
+}
+
 std::string string_field(const rapidjson::Value& v, const char* key) {
     auto it = v.FindMember(key);
     return it != v.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
@@ -108,7 +132,7 @@ int run_stats(const StatsOptions& options) {
     for (const auto& [type, count] : by_relation_type) fmt::print("  {:<24} {:>8}\n", type, count);
     fmt::print("\ntop entities by degree\n");
     for (std::size_t i = 0; i < top.size(); ++i) {
-        fmt::print("  {:>2}. {} ({}): degree {}, mentions {}\n", i + 1, top[i]->name, top[i]->type,
+        fmt::print("  {:>2}. {} ({}): degree {}, mentions {}\n", i + 1, printable(top[i]->name), top[i]->type,
                    top[i]->degree, top[i]->mentions);
     }
     return 0;

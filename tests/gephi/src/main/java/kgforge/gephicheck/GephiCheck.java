@@ -234,7 +234,12 @@ public final class GephiCheck {
         out.put("node_attributes", attributes(gm.getNodeTable(), g.getNodes().toCollection()));
         out.put("edge_attributes", attributes(gm.getEdgeTable(), g.getEdges().toCollection()));
         // Convenience: values of an edge attribute literally named "type" (GraphML key attr.name="type")
-        Column typeCol = gm.getEdgeTable().getColumn("type");
+        Column typeCol = null;
+        for (Column c : gm.getEdgeTable()) {
+            if (!c.isProperty() && (c.getId().equalsIgnoreCase("type") || c.getTitle().equalsIgnoreCase("type"))) {
+                typeCol = c;
+            }
+        }
         if (typeCol != null) {
             TreeSet<String> vals = new TreeSet<>();
             for (Edge e : g.getEdges()) {
@@ -288,7 +293,7 @@ public final class GephiCheck {
                 fa2.setThreadsCount(1);
                 fa2.setAdjustSizes(false);
                 fa2.setBarnesHutOptimize(nodes > 1000);
-                fa2.setScalingRatio(nodes < 100 ? 50.0 : 10.0);
+                fa2.setScalingRatio(nodes < 100 ? 20.0 : 10.0);
                 fa2.setGravity(1.0);
                 layout = fa2;
             } else {
@@ -299,6 +304,9 @@ public final class GephiCheck {
             layout.initAlgo();
             int done = 0;
             while (done < iterations && layout.canAlgo() && System.nanoTime() < deadline) {
+                if (layout instanceof ForceAtlas2 fa2 && done == iterations / 2) {
+                    fa2.setAdjustSizes(true); // second half: push overlapping nodes apart
+                }
                 layout.goAlgo();
                 done++;
             }
@@ -387,10 +395,10 @@ public final class GephiCheck {
                 }
             }
             Json cj = new Json();
-            cj.put("title", c.getTitle());
+            cj.put("id", c.getId());
             cj.put("type", c.getTypeClass().getSimpleName());
             cj.put("values", cap(vals));
-            j.put(c.getId(), cj);
+            j.put(c.getTitle(), cj);
         }
         return j;
     }

@@ -14,12 +14,14 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import org.gephi.preview.api.CanvasSize;
 import org.gephi.preview.api.G2DTarget;
+import org.gephi.preview.api.Item;
 import org.gephi.preview.api.PreviewController;
 import org.gephi.preview.api.PreviewModel;
 import org.gephi.preview.api.PreviewProperty;
 import org.gephi.preview.api.RenderTarget;
 import org.gephi.preview.api.Vector;
 import org.gephi.preview.spi.RenderTargetBuilder;
+import org.gephi.preview.spi.Renderer;
 import org.openide.util.Lookup;
 
 public final class HeadlessG2DRenderTargetBuilder implements RenderTargetBuilder {
@@ -35,6 +37,40 @@ public final class HeadlessG2DRenderTargetBuilder implements RenderTargetBuilder
     @Override
     public String getName() {
         return RenderTarget.G2D_TARGET;
+    }
+
+    /**
+     * Bounds of everything the enabled renderers draw. (PreviewModel.getGraphicsCanvasSize() in
+     * 0.10.1 starts its max at Float.MIN_VALUE, the smallest positive float, so a drawing lying
+     * entirely at negative y gets stretched to include 0 and ends up off-centre.)
+     */
+    static CanvasSize drawingBounds(PreviewModel model) {
+        float x1 = Float.POSITIVE_INFINITY;
+        float y1 = Float.POSITIVE_INFINITY;
+        float x2 = Float.NEGATIVE_INFINITY;
+        float y2 = Float.NEGATIVE_INFINITY;
+        String[] types = {Item.NODE, Item.EDGE, Item.NODE_LABEL, Item.EDGE_LABEL};
+        for (Renderer r : model.getManagedEnabledRenderers()) {
+            for (String type : types) {
+                for (Item item : model.getItems(type)) {
+                    if (r.isRendererForitem(item, model.getProperties())) {
+                        CanvasSize c = r.getCanvasSize(item, model.getProperties());
+                        if (c == null || !Float.isFinite(c.getX()) || !Float.isFinite(c.getMaxX())
+                                || (c.getWidth() == 0f && c.getHeight() == 0f)) { // "no extent" default
+                            continue;
+                        }
+                        x1 = Math.min(x1, c.getX());
+                        y1 = Math.min(y1, c.getY());
+                        x2 = Math.max(x2, c.getMaxX());
+                        y2 = Math.max(y2, c.getMaxY());
+                    }
+                }
+            }
+        }
+        if (!(x2 >= x1) || !(y2 >= y1)) {
+            return model.getGraphicsCanvasSize();
+        }
+        return new CanvasSize(x1, y1, x2 - x1, y2 - y1);
     }
 
     static final class Target implements G2DTarget {
@@ -122,7 +158,7 @@ public final class HeadlessG2DRenderTargetBuilder implements RenderTargetBuilder
 
             // Fit the whole drawing (Gephi's canvas bounds incl. labels) into the image, with the
             // exporter's margin (percent of the drawing size), centred.
-            CanvasSize cs = model.getGraphicsCanvasSize();
+            CanvasSize cs = drawingBounds(model);
             if (Boolean.getBoolean("kgforge.debug")) {
                 System.err.printf("canvas x=%f y=%f w=%f h=%f%n", cs.getX(), cs.getY(), cs.getWidth(), cs.getHeight());
             }
