@@ -51,6 +51,7 @@ constexpr char kMagic[8] = {'K', 'G', 'F', 'P', 'O', 'S', 'T', 'G'};
 constexpr std::uint16_t kStart = kTagCount;        // "tag" before the sentence
 constexpr std::uint16_t kStart2 = kTagCount + 1;   // two before
 constexpr std::size_t kMaxNorm = 64;
+constexpr std::uint64_t kCasedSalt = 0x5DEECE66DULL;  // lexicon key of an exact form
 
 inline std::uint64_t mix64(std::uint64_t x) {
     x ^= x >> 30;
@@ -76,6 +77,7 @@ struct TokInfo {
     std::uint64_t pre[3];  // prefixes of norm, 1-3 bytes
     std::uint64_t shape;
     std::uint64_t amb;     // ambiguity class: bit mask of the tags seen with norm in training
+    std::uint64_t amb_cased;  // the same for the exact form
     std::uint16_t flags;   // kFlag* below
 };
 
@@ -149,6 +151,7 @@ void make_info(std::string_view w, bool space_before, TokInfo& info) {
     for (std::size_t k = 0; k < 3; ++k) info.pre[k] = hash_bytes(norm, std::min(nn, k + 1)) + k;
     info.shape = hash_bytes(shape, ns);
     info.amb = 0;
+    info.amb_cased = 0;
     info.flags = flags;
 }
 
@@ -184,13 +187,13 @@ void sentence_context(TokInfo* info, int n) {
 const TokInfo& pad_info(int which) {
     static const TokInfo kPads[4] = {
         {mix64(11), mix64(12), {mix64(13), mix64(13), mix64(13), mix64(13)},
-         {mix64(14), mix64(14), mix64(14)}, mix64(15), mix64(16), 0},  // before start (-1)
+         {mix64(14), mix64(14), mix64(14)}, mix64(15), mix64(16), mix64(16), 0},  // before start (-1)
         {mix64(21), mix64(22), {mix64(23), mix64(23), mix64(23), mix64(23)},
-         {mix64(24), mix64(24), mix64(24)}, mix64(25), mix64(26), 0},  // before start (-2)
+         {mix64(24), mix64(24), mix64(24)}, mix64(25), mix64(26), mix64(26), 0},  // before start (-2)
         {mix64(31), mix64(32), {mix64(33), mix64(33), mix64(33), mix64(33)},
-         {mix64(34), mix64(34), mix64(34)}, mix64(35), mix64(36), 0},  // after end (+1)
+         {mix64(34), mix64(34), mix64(34)}, mix64(35), mix64(36), mix64(36), 0},  // after end (+1)
         {mix64(41), mix64(42), {mix64(43), mix64(43), mix64(43), mix64(43)},
-         {mix64(44), mix64(44), mix64(44)}, mix64(45), mix64(46), 0},  // after end (+2)
+         {mix64(44), mix64(44), mix64(44)}, mix64(45), mix64(46), mix64(46), 0},  // after end (+2)
     };
     return kPads[which];
 }
@@ -244,6 +247,9 @@ int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t 
     const std::uint64_t mode = w.flags & (kFlagTitleSentence | kFlagCapsSentence);
     out[k++] = fkey(35, mode, w.shape);
     out[k++] = fkey(36, mode, w.norm);
+    out[k++] = fkey(37, w.amb_cased);
+    out[k++] = fkey(38, p1, w.amb_cased);
+    out[k++] = fkey(39, n1.amb_cased);
     return k;
 }
 
@@ -349,6 +355,7 @@ struct PosTagger::Model {
             TokInfo& ti = info[static_cast<std::size_t>(i)];
             make_info(tokens[i].text, tokens[i].space_before, ti);
             ti.amb = lexicon.get(ti.norm);
+            ti.amb_cased = lexicon.get(ti.word ^ kCasedSalt);
         }
         sentence_context(info.data(), n);
         std::uint16_t p1 = kStart;
@@ -618,6 +625,8 @@ void sentence_info(const TaggedSentence& s, std::vector<TokInfo>& info,
         if (lexicon != nullptr) {
             const auto it = lexicon->find(info[i].norm);
             info[i].amb = it == lexicon->end() ? 0 : it->second;
+            const auto it2 = lexicon->find(info[i].word ^ kCasedSalt);
+            info[i].amb_cased = it2 == lexicon->end() ? 0 : it2->second;
         }
     }
     sentence_context(info.data(), static_cast<int>(info.size()));
@@ -687,6 +696,7 @@ void PosTaggerTrainer::prepare(const std::vector<TaggedSentence>& train) {
             if (s.gold[i] == 0 || s.gold[i] >= kTagCount) continue;
             ++counts[info[i].word][s.gold[i]];
             ++norm_counts[info[i].norm][s.gold[i]];
+            ++norm_counts[info[i].word ^ kCasedSalt][s.gold[i]];
         }
     }
     const auto& opt = impl_->options;
@@ -716,21 +726,26 @@ void PosTaggerTrainer::prepare(const std::vector<TaggedSentence>& train) {
         const auto& s = train[si];
         sentence_info(s, info, nullptr);
         for (std::size_t i = 0; i < info.size() && i < s.gold.size(); ++i)
-            if (s.gold[i] > 0 && s.gold[i] < kTagCount)
+            if (s.gold[i] > 0 && s.gold[i] < kTagCount) {
                 ++fold_counts[fold_key(info[i].norm, si % kFolds)][s.gold[i]];
+                ++fold_counts[fold_key(info[i].word ^ kCasedSalt, si % kFolds)][s.gold[i]];
+            }
     }
     impl_->train_amb.assign(train.size(), {});
     for (std::size_t si = 0; si < train.size(); ++si) {
         const auto& s = train[si];
         sentence_info(s, info, nullptr);
         auto& amb = impl_->train_amb[si];
-        amb.resize(info.size());
+        amb.resize(info.size() * 2);
         for (std::size_t i = 0; i < info.size(); ++i) {
-            auto c = norm_counts[info[i].norm];
-            const auto it = fold_counts.find(fold_key(info[i].norm, si % kFolds));
-            if (it != fold_counts.end())
-                for (std::size_t t = 0; t < kTagCount; ++t) c[t] -= it->second[t];
-            amb[i] = class_of(c);
+            for (std::size_t v = 0; v < 2; ++v) {
+                const std::uint64_t key = v == 0 ? info[i].norm : info[i].word ^ kCasedSalt;
+                auto c = norm_counts[key];
+                const auto it = fold_counts.find(fold_key(key, si % kFolds));
+                if (it != fold_counts.end())
+                    for (std::size_t t = 0; t < kTagCount; ++t) c[t] -= it->second[t];
+                amb[2 * i + v] = class_of(c);
+            }
         }
     }
     impl_->tagdict.clear();
@@ -764,8 +779,12 @@ double PosTaggerTrainer::train_epoch(const std::vector<TaggedSentence>& train, i
     for (const std::size_t idx : order) {
         const TaggedSentence& s = train[idx];
         sentence_info(s, info, &im.lexicon);
-        if (idx < im.train_amb.size() && im.train_amb[idx].size() == info.size())
-            for (std::size_t i = 0; i < info.size(); ++i) info[i].amb = im.train_amb[idx][i];
+        if (idx < im.train_amb.size() && im.train_amb[idx].size() == 2 * info.size()) {
+            for (std::size_t i = 0; i < info.size(); ++i) {
+                info[i].amb = im.train_amb[idx][2 * i];
+                info[i].amb_cased = im.train_amb[idx][2 * i + 1];
+            }
+        }
         const int n = static_cast<int>(std::min(info.size(), s.gold.size()));
         std::uint16_t p1 = kStart;
         std::uint16_t p2 = kStart2;

@@ -5,6 +5,8 @@
 //   kgforge-extract-debug FILE --bench N          extraction throughput over N repetitions
 //   options: --models DIR
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -16,6 +18,11 @@
 #include "kgforge/error.hpp"
 #include "kgforge/extractor.hpp"
 #include "kgforge/types.hpp"
+#include "nlp/coreference.hpp"
+#include "nlp/entity_recognizer.hpp"
+#include "nlp/pos_tagger.hpp"
+#include "nlp/sentence_splitter.hpp"
+#include "nlp/tokenizer.hpp"
 
 namespace {
 
@@ -94,6 +101,42 @@ void print_text(const kgforge::DocumentExtraction& x) {
     }
 }
 
+// Tokens, tags and mentions (after resolution), one sentence per line.
+void print_tokens(const std::string& models, const std::string& text) {
+    namespace nlp = kgforge::nlp;
+    const char* env = std::getenv("KGFORGE_MODELS");
+    const std::filesystem::path dir = !models.empty() ? std::filesystem::path(models)
+                                      : env            ? std::filesystem::path(env)
+                                                       : std::filesystem::path("models");
+    nlp::PosTagger tagger;
+    if (std::filesystem::exists(dir / "pos-tagger.bin")) tagger = nlp::PosTagger::load(dir / "pos-tagger.bin");
+    const auto ner = nlp::EntityRecognizer::load(dir);
+    nlp::AnnotatedDocument doc;
+    doc.text = text;
+    nlp::tokenize(doc);
+    nlp::split_sentences(doc);
+    tagger.tag(doc);
+    ner.recognize(doc);
+    nlp::Coreference(&ner.gazetteer()).resolve(doc);
+    std::size_t mi = 0;
+    for (const auto& s : doc.sentences) {
+        for (auto t = s.first_token; t < s.end_token; ++t) {
+            while (mi < doc.mentions.size() && doc.mentions[mi].end_token <= t) ++mi;
+            if (mi < doc.mentions.size() && doc.mentions[mi].first_token == t) {
+                const auto& m = doc.mentions[mi];
+                std::cout << "[" << kgforge::entity_type_name(m.type).substr(0, 3) << ":" << m.source
+                          << (m.subtype.empty() ? "" : "/" + m.subtype) << "#" << m.entity << " ";
+            }
+            std::cout << doc.tokens[t].text << "/" << nlp::ptb_tag_name(doc.tokens[t].pos);
+            if (mi < doc.mentions.size() && doc.mentions[mi].end_token == t + 1 &&
+                doc.mentions[mi].first_token <= t)
+                std::cout << "]";
+            std::cout << " ";
+        }
+        std::cout << "\n";
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -101,6 +144,7 @@ int main(int argc, char** argv) {
     std::string output;
     bool json = false;
     int bench = 0;
+    bool tokens = false;
     kgforge::ExtractorOptions options;
     options.explain = true;
     for (int i = 1; i < argc; ++i) {
@@ -109,6 +153,7 @@ int main(int argc, char** argv) {
         else if (a == "-o" && i + 1 < argc) output = argv[++i];
         else if (a == "--models" && i + 1 < argc) options.models_dir = argv[++i];
         else if (a == "--bench" && i + 1 < argc) bench = std::stoi(argv[++i]);
+        else if (a == "--tokens") tokens = true;
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: kgforge-extract-debug FILE... [--json] [-o OUT] [--models DIR] "
                          "[--bench N]\n";
@@ -127,6 +172,10 @@ int main(int argc, char** argv) {
             doc.id = f;
             doc.source = f;
             doc.text = read_file(f);
+            if (tokens) {
+                print_tokens(options.models_dir.string(), doc.text);
+                continue;
+            }
             if (bench > 0) {
                 const auto t0 = std::chrono::steady_clock::now();
                 std::size_t rels = 0;

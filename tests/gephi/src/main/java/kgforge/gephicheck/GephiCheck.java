@@ -43,6 +43,7 @@ import org.gephi.layout.spi.Layout;
 import org.gephi.preview.api.PreviewController;
 import org.gephi.preview.api.PreviewModel;
 import org.gephi.preview.api.PreviewProperty;
+import org.gephi.preview.types.DependantColor;
 import org.gephi.preview.types.EdgeColor;
 import org.gephi.project.api.ProjectController;
 import org.gephi.project.api.Workspace;
@@ -155,18 +156,20 @@ public final class GephiCheck {
         out.put("edge_default", String.valueOf(container.getUnloader().getEdgeDefault()));
         boolean verified = container.verify();
         out.put("container_verified", verified);
+        Report report = container.getReport();
+        List<Issue> issueList = report == null ? List.of() : new ArrayList<>(report.getIssuesList(Integer.MAX_VALUE));
+        String reportText = report == null ? "" : report.getText();
         ic.process(container, new DefaultProcessor(), ws);
         out.put("import_ms", (System.nanoTime() - t0) / 1_000_000);
 
         // Import report (importer + processor issues)
-        Report report = container.getReport();
         Map<Issue.Level, Integer> counts = new EnumMap<>(Issue.Level.class);
         for (Issue.Level l : Issue.Level.values()) {
             counts.put(l, 0);
         }
         List<Json> issues = new ArrayList<>();
-        if (report != null) {
-            for (Issue is : report.getIssuesList(Integer.MAX_VALUE)) {
+        {
+            for (Issue is : issueList) {
                 counts.merge(is.getLevel(), 1, Integer::sum);
                 if (is.getLevel().toInteger() >= Issue.Level.WARNING.toInteger()) {
                     Json ij = new Json();
@@ -180,6 +183,9 @@ public final class GephiCheck {
         counts.forEach((k, v) -> cj.put(k.name(), v));
         out.put("issue_counts", cj);
         out.put("issues", issues);
+        if (Boolean.getBoolean("kgforge.debug")) {
+            System.err.println("report text:\n" + reportText);
+        }
         if (counts.get(Issue.Level.SEVERE) + counts.get(Issue.Level.CRITICAL) > 0) {
             failures.add("Gephi reported SEVERE/CRITICAL import issues");
         }
@@ -335,6 +341,26 @@ public final class GephiCheck {
         }
 
         // Preview + PNG
+        if (png != null && nodes > 1) {
+            // Uniformly rescale the laid-out positions so fixed-size labels stay readable
+            // (topology and relative placement unchanged).
+            float minX = Float.MAX_VALUE, maxX = -Float.MAX_VALUE, minY = Float.MAX_VALUE, maxY = -Float.MAX_VALUE;
+            for (Node n : g.getNodes()) {
+                minX = Math.min(minX, n.x());
+                maxX = Math.max(maxX, n.x());
+                minY = Math.min(minY, n.y());
+                maxY = Math.max(maxY, n.y());
+            }
+            double span = Math.max(maxX - minX, maxY - minY);
+            double want = 250.0 * Math.sqrt(nodes);
+            if (span > 0 && Double.isFinite(span)) {
+                float f = (float) (want / span);
+                for (Node n : g.getNodes()) {
+                    n.setX(n.x() * f);
+                    n.setY(n.y() * f);
+                }
+            }
+        }
         if (png != null) {
             PreviewController prev = Lookup.getDefault().lookup(PreviewController.class);
             PreviewModel model = prev.getModel(ws);
@@ -342,6 +368,8 @@ public final class GephiCheck {
             model.getProperties().putValue(PreviewProperty.SHOW_NODE_LABELS, Boolean.TRUE);
             model.getProperties().putValue(PreviewProperty.NODE_LABEL_PROPORTIONAL_SIZE, Boolean.FALSE);
             model.getProperties().putValue(PreviewProperty.NODE_LABEL_FONT, new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+            model.getProperties().putValue(PreviewProperty.NODE_LABEL_OUTLINE_SIZE, 3f);
+            model.getProperties().putValue(PreviewProperty.NODE_LABEL_OUTLINE_COLOR, new DependantColor(Color.WHITE));
             model.getProperties().putValue(PreviewProperty.SHOW_EDGE_LABELS, showEdgeLabels);
             model.getProperties().putValue(PreviewProperty.EDGE_LABEL_FONT, new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             model.getProperties().putValue(PreviewProperty.EDGE_CURVED, Boolean.FALSE);
