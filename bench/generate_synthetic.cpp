@@ -553,7 +553,7 @@ int main(int argc, char** argv) {
         ok &= r.ok;
     }
     // A manifest for the harness.
-    const auto manifest = std::filesystem::path(opt.out) / "manifest.json";
+    const auto manifest = std::filesystem::path(opt.out) / "generator.manifest";
     if (std::FILE* f = std::fopen(manifest.c_str(), "wb")) {
         std::fprintf(f,
                      "{\"seed\":%llu,\"entities\":%llu,\"relations\":%llu,\"documents\":%llu,"

@@ -18,6 +18,12 @@ void write_cypher_string(OutputStream& out, std::string_view text) {
             out.write("\\\"");
         } else if (c == '\\') {
             out.write("\\\\");
+        } else if (c == '\n') {
+            out.write("\\n");
+        } else if (c == '\r') {
+            out.write("\\r");
+        } else if (c == '\t') {
+            out.write("\\t");
         } else {
             const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
             out.write(std::string_view(escape, sizeof escape));

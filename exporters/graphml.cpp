@@ -183,7 +183,9 @@ public:
             write_xml_id(out, subject);
             out << "\" target=\"";
             write_xml_id(out, object);
-            out << "\">\n";
+            // Gephi's extension: the <edge label> attribute is the edge type ("kind"), so Gephi
+            // keeps parallel edges of different relation types apart instead of merging them.
+            out << "\" label=\"" << type << "\">\n";
             const auto label = graph.text(r.label);
             w.text("      <data key=\"e_label\">", label.empty() ? type : label);
             w.text("      <data key=\"e_type\">", type);
@@ -226,7 +228,7 @@ public:
                     write_xml_id(out, doc.id);
                     out << "\" target=\"";
                     write_xml_id(out, entity);
-                    out << "\">\n";
+                    out << "\" label=\"MENTIONS\">\n";
                     w.text("      <data key=\"e_label\">", "MENTIONS");
                     w.text("      <data key=\"e_type\">", "MENTIONS");
                     w.real("      <data key=\"e_weight\">", static_cast<float>(m.count));

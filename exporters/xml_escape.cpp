@@ -114,6 +114,20 @@ void scan(Sink& sink, std::string_view text, XmlMode mode, bool escape) {
             run_start = ++i;
             continue;
         }
+        if (escape && ((length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) == 0x85) ||
+                       (length == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xA8))) {
+            // NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: line ends in XML 1.1, and parsers
+            // that apply XML 1.1 rules would turn them into LF or a space. References keep
+            // them intact for every XML 1.0 parser.
+            flush(i);
+            sink.write(length == 2 ? std::string_view("&#x85;")
+                       : static_cast<unsigned char>(text[i + 2]) == 0xA8 ? std::string_view("&#x2028;")
+                                                                         : std::string_view("&#x2029;"));
+            i += length;
+            run_start = i;
+            continue;
+        }
         if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF) {
             const auto last = static_cast<unsigned char>(text[i + 2]);
             // U+FFFE and U+FFFF are forbidden; U+FFFD is the escape character of Id mode.

@@ -4,14 +4,15 @@
 // double-quoted attribute value, and that every conforming parser reads back unchanged:
 //   - & < > " become &amp; &lt; &gt; &quot;
 //   - tab, LF and CR become &#9; &#10; &#13; (so attribute-value normalisation and
-//     end-of-line handling cannot turn them into spaces or LFs);
+//     end-of-line handling cannot turn them into spaces or LFs), and NEL, U+2028 and U+2029
+//     (line ends under XML 1.1 rules) become &#x85; &#x2028; &#x2029;;
 //   - characters XML 1.0 forbids (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) and
 //     bytes that are not valid UTF-8 (which also covers encoded surrogates) are never
 //     written raw. In Replace mode each becomes U+FFFD; in Id mode (node and edge ids) each
 //     becomes U+FFFD followed by four upper-case hex digits (the code point, or 00XX for an
 //     invalid byte XX), and a literal U+FFFD becomes U+FFFD "FFFD", so distinct ids stay
 //     distinct.
-// Everything else, including emoji, RTL text, DEL and C1 controls (allowed by XML 1.0), is
+// Everything else, including emoji, RTL text, DEL and other C1 controls (allowed by XML 1.0), is
 // copied as is. Clean runs are written with one OutputStream::write() call each.
 #pragma once
 

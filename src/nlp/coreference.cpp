@@ -141,6 +141,87 @@ std::string strip_titles(std::string_view s) {
 Coreference::Coreference(const Gazetteer* gazetteer, CoreferenceOptions options)
     : gazetteer_(gazetteer), options_(options) {}
 
+// Boundary repairs before grouping:
+//  - "Frontier Works Organization of Pakistan" (one organization mention ending in "of" + a
+//    country) becomes the organization and a country mention, so that the name is the
+//    organization's and "of Pakistan" can yield PART_OF;
+//  - a place or organization mention followed by "nation", "country", ... that together form a
+//    known country description ("the South Asian nation") becomes a description mention.
+void Coreference::repair_mentions(AnnotatedDocument& doc) const {
+    if (!gazetteer_) return;
+    const auto& toks = doc.tokens;
+    std::vector<Mention> out;
+    out.reserve(doc.mentions.size() + 4);
+    for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
+        Mention m = doc.mentions[mi];
+        if (m.end_token > toks.size() || m.first_token >= m.end_token) continue;
+        if (m.type == EntityType::Organization && m.end_token - m.first_token >= 5) {
+            bool split = false;
+            for (std::uint32_t p = m.first_token + 3; p + 1 < m.end_token; ++p) {
+                if (toks[p].text != "of") continue;
+                std::uint32_t c = p + 1;
+                if (lower_ascii(toks[c].text) == "the" && c + 1 < m.end_token) ++c;
+                const std::string rest(detail::span_text(doc, c, m.end_token));
+                if (gazetteer_->country_by_name(rest) == nullptr) continue;
+                Mention org = m;
+                org.end_token = p;
+                Mention country;
+                country.first_token = c;
+                country.end_token = m.end_token;
+                country.type = EntityType::Country;
+                country.subtype = "Country";
+                country.source = "coref:split";
+                out.push_back(org);
+                out.push_back(country);
+                split = true;
+                break;
+            }
+            if (split) continue;
+        }
+        // A capital in actor position ("Washington charged ...", "Madrid's objections") stands
+        // for the government; "in Washington" stays a place.
+        if (m.type == EntityType::Location && m.end_token < toks.size() &&
+            m.source != "pattern:based" &&
+            gazetteer_->country_of_capital(detail::mention_text(doc, m)) != nullptr) {
+            const auto& next = toks[m.end_token];
+            const std::string prev =
+                m.first_token > 0 ? lower_ascii(toks[m.first_token - 1].text) : std::string();
+            const bool after_prep = m.first_token > 0 && (toks[m.first_token - 1].pos == ptb::IN ||
+                                                          prev == "in" || prev == "to" ||
+                                                          prev == "from" || prev == "at");
+            const bool actor = next.pos == ptb::VBD || next.pos == ptb::VBZ ||
+                               next.pos == ptb::VBP || next.pos == ptb::MD;
+            if (!after_prep && actor) {
+                m.type = EntityType::Country;
+                m.subtype = "Capital";
+                m.source = "coref:capital";
+            }
+        }
+        if ((m.type == EntityType::Location || m.type == EntityType::Organization) &&
+            m.end_token < toks.size()) {
+            const std::string next = lower_ascii(toks[m.end_token].text);
+            if (next == "nation" || next == "country" || next == "state" || next == "kingdom" ||
+                next == "republic" || next == "neighbour" || next == "neighbor" ||
+                next == "economy" || next == "island" || next == "emirate") {
+                const bool free_next =
+                    mi + 1 >= doc.mentions.size() || doc.mentions[mi + 1].first_token > m.end_token;
+                const std::string phrase =
+                    std::string(detail::span_text(doc, m.first_token, m.end_token + 1));
+                if (free_next && !gazetteer_->countries_of_description(phrase).empty()) {
+                    m.end_token += 1;
+                    if (m.first_token > 0 && lower_ascii(toks[m.first_token - 1].text) == "the")
+                        m.first_token -= 1;
+                    m.type = EntityType::Country;
+                    m.subtype = "Description";
+                    m.source = "coref:description";
+                }
+            }
+        }
+        out.push_back(std::move(m));
+    }
+    doc.mentions = std::move(out);
+}
+
 void Coreference::resolve(AnnotatedDocument& doc) const {
     auto& mentions = doc.mentions;
     std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
@@ -150,6 +231,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
     mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
                                   [](const Mention& m) { return is_pronominal_mention(m); }),
                    mentions.end());
+
+    repair_mentions(doc);
 
     std::vector<Builder> ents;
     std::unordered_map<int, int> country_entity;

@@ -34,6 +34,8 @@ public:
     void resolve(AnnotatedDocument& doc) const;
 
 private:
+    void repair_mentions(AnnotatedDocument& doc) const;
+
     const Gazetteer* gazetteer_;
     CoreferenceOptions options_;
 };

@@ -180,9 +180,13 @@ private:
     }
 
     void add_model_spans(std::vector<Candidate>& found) const {
-        auto labels = model_->predict(tokens_, gaz_);
+        auto labels = model_->predict(tokens_, gaz_, &matches_);
         for (const auto& span : ner_labels_to_spans(labels)) {
-            const auto a = span.first, b = span.end;
+            auto a = span.first, b = span.end;
+            // names do not start or end with lower-case words or punctuation ("nation said")
+            while (a < b && !is_name_edge(a)) ++a;
+            while (b > a && !is_name_edge(b - 1)) --b;
+            if (a == b) continue;
             switch (span.cls) {
                 case 0:
                     found.push_back({a, b, EntityType::Person, {}, "ner", 2});
@@ -227,6 +231,14 @@ private:
         auto next = text(b);
         if (!is_alpha_start(next)) return true;
         return after_the && (is_government_verb(next) || is_function_word(next));
+    }
+
+    bool is_name_edge(std::uint32_t i) const {
+        auto t = text(i);
+        if (t.empty()) return false;
+        auto c = static_cast<unsigned char>(t[0]);
+        if (c >= 'a' && c <= 'z') return t.size() > 1 && t.find('.') != std::string_view::npos;
+        return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     bool is_role_at(std::uint32_t i) const {
@@ -381,7 +393,7 @@ private:
                     // "the South Asian nation": only with a definite article before it
                     if (a > 0 && ieq(text(a - 1), "the") && starts_upper(text(a))) {
                         found.push_back({a - 1, b, EntityType::Country, "Description",
-                                         "gazetteer:description", 1});
+                                         "gazetteer:description", 3});
                     }
                     break;
                 }

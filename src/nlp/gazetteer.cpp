@@ -77,8 +77,9 @@ char32_t lower_cp(char32_t cp) {
     return cp;
 }
 
-// Appends the folded form of `text` without spaces (keys ignore token boundaries).
-void append_key(std::string_view text, bool fold, std::string& out) {
+// Appends the folded form of `text` without spaces (keys ignore token boundaries); with
+// keep_spaces, single spaces stay (used when building, to know where words end).
+void append_key(std::string_view text, bool fold, std::string& out, bool keep_spaces = false) {
     bool ascii = true;
     for (char c : text) {
         if (static_cast<unsigned char>(c) >= 0x80) {
@@ -88,7 +89,10 @@ void append_key(std::string_view text, bool fold, std::string& out) {
     }
     if (ascii) {
         for (char c : text) {
-            if (c == ' ' || c == '\t') continue;
+            if (c == ' ' || c == '\t') {
+                if (keep_spaces && !out.empty() && out.back() != ' ') out.push_back(' ');
+                continue;
+            }
             out.push_back(fold && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
         }
         return;
@@ -96,7 +100,10 @@ void append_key(std::string_view text, bool fold, std::string& out) {
     std::size_t i = 0;
     while (i < text.size()) {
         char32_t cp = decode_utf8(text, i);
-        if (cp == ' ' || cp == '\t' || cp == 0xA0) continue;
+        if (cp == ' ' || cp == '\t' || cp == 0xA0) {
+            if (keep_spaces && !out.empty() && out.back() != ' ') out.push_back(' ');
+            continue;
+        }
         if (fold) {
             cp = lower_cp(cp);
         } else if (cp == 0x2019 || cp == 0x2018) {
@@ -289,9 +296,10 @@ struct Gazetteer::Data {
         for (auto& [key, entry] : raw) {
             std::uint64_t h = kHashStart;
             for (std::size_t i = 0; i < key.size(); ++i) {
+                if (key[i] == ' ') continue;
                 h = hash_byte(h, static_cast<unsigned char>(key[i]));
                 const bool boundary = i + 1 == key.size() || !is_word_byte(key[i]) ||
-                                      !is_word_byte(key[i + 1]);
+                                      !is_word_byte(key[i + 1]);  // a space is no word byte
                 if (boundary) table.prefixes.insert(h, 0);
             }
             auto* slot = table.index.find(h);
@@ -462,10 +470,10 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir_in) {
             }
             std::string key;
             if (f[3] == "A") {
-                append_key(f[0], false, key);
+                append_key(f[0], false, key, true);
                 exact_raw.emplace_back(std::move(key), e);
             } else {
-                append_key(f[0], true, key);
+                append_key(f[0], true, key, true);
                 folded_raw.emplace_back(std::move(key), e);
             }
         }

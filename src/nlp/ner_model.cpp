@@ -193,6 +193,9 @@ struct WeightTable {
             weights.insert(weights.end(), w, w + kNerLabelCount);
         }
     }
+    void prefetch(std::uint64_t key) const {
+        if (!slots.empty()) __builtin_prefetch(&slots[static_cast<std::size_t>(key) & mask]);
+    }
     const std::int16_t* find(std::uint64_t key) const {
         if (slots.empty()) return nullptr;
         std::size_t slot = static_cast<std::size_t>(key) & mask;
@@ -206,6 +209,15 @@ struct WeightTable {
 
 }  // namespace
 
+std::uint64_t ner_word_key(std::string_view text, bool all_caps_sentence) {
+    Hasher k(kWord);
+    k.add(text);
+    k.add_byte(all_caps_sentence ? 1 : 0);
+    return k.done() | 1;
+}
+
+bool ner_all_caps_sentence(std::span<const Token> tokens) { return is_all_caps_sentence(tokens); }
+
 std::string ner_label_name(int label) {
     if (label <= 0 || label >= kNerLabelCount) return "O";
     static constexpr char parts[] = {'B', 'I', 'L', 'U'};
@@ -214,7 +226,8 @@ std::string ner_label_name(int label) {
 }
 
 void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazetteer,
-                          NerFeatures& out, const std::vector<char>* skip_word) {
+                          NerFeatures& out, const std::vector<char>* skip_word,
+                          const std::vector<GazetteerMatch>* matches) {
     out.hashes.clear();
     out.offsets.clear();
     const std::size_t n = tokens.size();
@@ -239,7 +252,12 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
     gaz.assign(n, 0);
     kinds_at.assign(n, 0);
     role_before.assign(n, 0);
-    for (const auto& m : gazetteer.find_all(tokens)) {
+    thread_local std::vector<GazetteerMatch> own_matches;
+    if (!matches) {
+        own_matches = gazetteer.find_all(tokens);
+        matches = &own_matches;
+    }
+    for (const auto& m : *matches) {
         const auto k = static_cast<unsigned>(m.kind);
         for (std::uint32_t t = m.first_token; t < m.end_token; ++t) {
             unsigned part = m.end_token - m.first_token == 1 ? 3
@@ -284,10 +302,7 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
             sh.add(s);
             sh.add_byte(caps ? 1 : 0);
             out.shape_hash[i] = sh.done();
-            Hasher k(kWord);
-            k.add(text);
-            k.add_byte(caps ? 1 : 0);
-            out.word_key[i] = k.done();
+            out.word_key[i] = ner_word_key(text, caps);
         }
         // ---- word features: depend on the token text and the all-caps flag only
         if (!skip_word || !(*skip_word)[i]) {
@@ -491,40 +506,62 @@ std::size_t NerModel::feature_count() const { return impl_ ? impl_->table.count 
 
 std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
                                             const Gazetteer& gazetteer) const {
+    return predict(tokens, gazetteer, nullptr);
+}
+
+std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
+                                            const Gazetteer& gazetteer,
+                                            const std::vector<GazetteerMatch>* matches) const {
     std::vector<std::uint8_t> labels(tokens.size(), 0);
     if (!impl_ || tokens.empty()) return labels;
     const auto& table = impl_->table;
     thread_local NerFeatures features;
     thread_local WordCache cache;
-    thread_local std::vector<char> hit;
+    thread_local std::vector<char> skip;
+    thread_local std::vector<const std::int16_t*> rows;
+    thread_local std::vector<WordCache::Line> pending;
+    pending.clear();
     if (cache.owner != impl_.get() || cache.generation != impl_->generation) {
         cache.lines.assign(WordCache::kSize, WordCache::Line{});
         cache.owner = impl_.get();
         cache.generation = impl_->generation;
     }
-    // Which tokens' word features are cached? (the key needs the all-caps flag: computed by
-    // extraction, so look up with both flags cheaply by extracting keys first)
-    extract_ner_features(tokens, gazetteer, features, nullptr);
     const std::size_t n = tokens.size();
+    const bool caps = ner_all_caps_sentence(tokens);
+    skip.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto key = ner_word_key(tokens[i].text, caps);
+        skip[i] = cache.lines[static_cast<std::size_t>(key >> 7) & (WordCache::kSize - 1)].key == key;
+    }
+    extract_ner_features(tokens, gazetteer, features, &skip, matches);
+    // resolve every feature to its weight row first, prefetching ahead (the lookups are
+    // independent, so their cache misses overlap)
+    const auto total = features.hashes.size();
+    rows.resize(total);
+    constexpr std::size_t kAhead = 12;
+    for (std::size_t k = 0; k < std::min(total, kAhead); ++k) table.prefetch(features.hashes[k]);
+    for (std::size_t k = 0; k < total; ++k) {
+        if (k + kAhead < total) table.prefetch(features.hashes[k + kAhead]);
+        rows[k] = table.find(features.hashes[k]);
+    }
     int p1 = 0, p2 = 0;
     std::array<std::uint64_t, 4> hist{};
     for (std::size_t i = 0; i < n; ++i) {
         std::array<std::int32_t, kNerLabelCount> scores{};
-        const std::uint64_t wkey = features.word_key[i] | 1;
+        const std::uint64_t wkey = features.word_key[i];
         auto& line = cache.lines[static_cast<std::size_t>(wkey >> 7) & (WordCache::kSize - 1)];
-        if (line.key == wkey) {
+        if (skip[i]) {
             scores = line.scores;
         } else {
             for (auto k = features.offsets[i]; k < features.context_begin[i]; ++k) {
-                if (const std::int16_t* w = table.find(features.hashes[k])) {
+                if (const std::int16_t* w = rows[k]) {
                     for (int l = 0; l < kNerLabelCount; ++l) scores[static_cast<std::size_t>(l)] += w[l];
                 }
             }
-            line.key = wkey;
-            line.scores = scores;
+            pending.push_back({wkey, scores});  // written after the sentence: hits stay valid
         }
         for (auto k = features.context_begin[i]; k < features.offsets[i + 1]; ++k) {
-            if (const std::int16_t* w = table.find(features.hashes[k])) {
+            if (const std::int16_t* w = rows[k]) {
                 for (int l = 0; l < kNerLabelCount; ++l) scores[static_cast<std::size_t>(l)] += w[l];
             }
         }
@@ -544,7 +581,9 @@ std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
         p2 = p1;
         p1 = best;
     }
-    (void)hit;
+    for (const auto& p : pending) {
+        cache.lines[static_cast<std::size_t>(p.key >> 7) & (WordCache::kSize - 1)] = p;
+    }
     return labels;
 }
 

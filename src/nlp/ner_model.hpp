@@ -52,8 +52,13 @@ struct NerFeatures {
     std::vector<std::uint64_t> word_key;    // cache key of the word features
 };
 // skip_word: when given, tokens with (*skip_word)[i] != 0 get no word features (cache hits).
+// matches: the gazetteer's find_all(tokens) when the caller has it already.
 void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazetteer,
-                          NerFeatures& out, const std::vector<char>* skip_word = nullptr);
+                          NerFeatures& out, const std::vector<char>* skip_word = nullptr,
+                          const std::vector<GazetteerMatch>* matches = nullptr);
+// Cache key of a token's word features; whether a sentence counts as all-caps (headline).
+std::uint64_t ner_word_key(std::string_view text, bool all_caps_sentence);
+bool ner_all_caps_sentence(std::span<const Token> tokens);
 
 class NerModel {
 public:
@@ -69,6 +74,8 @@ public:
     // Greedy constrained decoding: one label id per token.
     std::vector<std::uint8_t> predict(std::span<const Token> tokens,
                                       const Gazetteer& gazetteer) const;
+    std::vector<std::uint8_t> predict(std::span<const Token> tokens, const Gazetteer& gazetteer,
+                                      const std::vector<GazetteerMatch>* matches) const;
     std::size_t feature_count() const;
 
     struct Impl;

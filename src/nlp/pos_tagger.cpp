@@ -6,6 +6,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -198,7 +199,11 @@ const TokInfo& pad_info(int which) {
     return kPads[which];
 }
 
-constexpr int kMaxFeatures = 48;
+constexpr int kMaxFeatures = 64;
+const unsigned g_exp = [] {
+    const char* e = std::getenv("KGF_POS_EXP");
+    return e ? static_cast<unsigned>(std::atoi(e)) : 0u;
+}();
 
 // The one feature function shared by training and tagging.
 int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t p2,
@@ -247,9 +252,17 @@ int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t 
     const std::uint64_t mode = w.flags & (kFlagTitleSentence | kFlagCapsSentence);
     out[k++] = fkey(35, mode, w.shape);
     out[k++] = fkey(36, mode, w.norm);
-    out[k++] = fkey(37, w.amb_cased);
-    out[k++] = fkey(38, p1, w.amb_cased);
-    out[k++] = fkey(39, n1.amb_cased);
+    if (g_exp & 1) out[k++] = fkey(37, w.amb_cased);
+    if (g_exp & 2) out[k++] = fkey(38, p1, w.amb_cased);
+    if (g_exp & 4) out[k++] = fkey(39, n1.amb_cased);
+    if (g_exp & 8) out[k++] = fkey(40, p1 * 64 + p2, w.norm);
+    if (g_exp & 16) out[k++] = fkey(41, w.word, n1.word);
+    if (g_exp & 32) out[k++] = fkey(42, n1.word);
+    if (g_exp & 64) out[k++] = fkey(43, m1.word);
+    if (g_exp & 128) out[k++] = fkey(44, p1, n1.amb);
+    if (g_exp & 256) out[k++] = fkey(45, w.amb, mix64(n1.amb) ^ n2.amb);
+    if (g_exp & 512) out[k++] = fkey(46, p1, w.shape);
+    if (g_exp & 1024) out[k++] = fkey(47, m1.norm, n1.norm);
     return k;
 }
 

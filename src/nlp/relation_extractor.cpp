@@ -72,6 +72,18 @@ bool starts_digit(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0]
 
 bool symmetric(RelationType t) { return is_symmetric(t); }
 
+// Words that open a clause rather than continue a noun phrase.
+bool is_clause_word(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "while", "but", "who", "which", "that", "as", "when", "although", "though", "because",
+        "after", "before", "said", "says", "say", "if", "whose", "where", "and", "or", "will",
+        "would", "has", "have", "had", "is", "was", "are", "were", "told", "added", "adding",
+        "saying", "according"};
+    for (auto k : kWords)
+        if (w == k) return true;
+    return false;
+}
+
 class Run {
 public:
     Run(const AnnotatedDocument& doc, const Lexicon& lex, const Gazetteer* gaz,
@@ -108,6 +120,13 @@ public:
                 best = static_cast<int>(e);
         }
         if (best >= 0 && doc.entities[static_cast<std::size_t>(best)].mentions >= 2) main_country_ = best;
+        best = -1;
+        for (std::size_t e = 0; e < doc.entities.size(); ++e) {
+            if (doc.entities[e].type != EntityType::Organization || gov_[e]) continue;
+            if (best < 0 || doc.entities[e].mentions > doc.entities[static_cast<std::size_t>(best)].mentions)
+                best = static_cast<int>(e);
+        }
+        if (best >= 0 && doc.entities[static_cast<std::size_t>(best)].mentions >= 3) main_company_ = best;
     }
 
     std::vector<RelationMention> run() {
@@ -333,12 +352,33 @@ private:
         return k;
     }
 
+    // Start of the noun phrase a person mention heads: "his Spanish counterpart X".
+    std::uint32_t np_start(const Arg& a) const {
+        std::uint32_t t = a.first;
+        if (a.type != EntityType::Person) return t;
+        for (int g = 0; g < 5 && t > sb_; ++g) {
+            const int k = arg_at(t - 1);
+            if (k >= 0) {
+                const auto& b = args_[static_cast<std::size_t>(k)];
+                const auto w = low(b.first);
+                if (b.demonym || (b.pronoun && (w == "his" || w == "her" || w == "its" || w == "their"))) {
+                    t = b.first;
+                    continue;
+                }
+                break;
+            }
+            if (!modifier_like(t - 1) || transparent(t - 1)) break;
+            --t;
+        }
+        return t;
+    }
+
     // Coordinated members to the left of arg k (k included): "A, B and C".
     std::vector<int> expand_left(int k) const {
         std::vector<int> out{k};
         int cur = k;
         for (int guard = 0; guard < 12; ++guard) {
-            std::uint32_t t = skip_det_back(args_[static_cast<std::size_t>(cur)].first);
+            std::uint32_t t = skip_det_back(np_start(args_[static_cast<std::size_t>(cur)]));
             if (t <= sb_) break;
             bool conj = false;
             if (low(t - 1) == "and" || low(t - 1) == "&") {
@@ -362,6 +402,7 @@ private:
             if (p < 0) break;
             p = head_of(p);
             if (args_[static_cast<std::size_t>(p)].pronoun) break;
+            if (!coordinable(args_[static_cast<std::size_t>(k)], args_[static_cast<std::size_t>(p)])) break;
             out.push_back(p);
             cur = p;
         }
@@ -399,11 +440,21 @@ private:
             t = skip_det_fwd(t);
             const int p = arg_starting_at(t);
             if (p < 0) break;
-            if (args_[static_cast<std::size_t>(p)].pronoun) break;
+            const auto& pa = args_[static_cast<std::size_t>(p)];
+            if (pa.pronoun || based_after(pa)) break;
+            // a comma list keeps to one kind of thing ("in Islamabad, the Missouri-based ...")
+            if (!coordinable(args_[static_cast<std::size_t>(k)], pa)) break;
             out.push_back(p);
             cur = p;
         }
         return out;
+    }
+
+    static bool coordinable(const Arg& a, const Arg& b) {
+        using E = EntityType;
+        if (a.type == b.type) return true;
+        const auto actor = [](E t) { return t == E::Country || t == E::Organization; };
+        return actor(a.type) && actor(b.type);
     }
 
     std::string find_amount(std::uint32_t near) const {
@@ -523,7 +574,14 @@ private:
                     std::string two = u + 1 < p.first ? lower_[u] + " " + lower_[u + 1] : "";
                     if (lex_.is_gov_role(low(u)) || (!two.empty() && lex_.is_gov_role(two))) gov = true;
                 }
-                if (!gov) continue;
+                if (!gov) {
+                    // "said chief executive X": the organization the article is about
+                    if (main_company_ >= 0 && p.first > sb_ && t > sb_ &&
+                        (low(t - 1) == "said" || low(t - 1) == "says" || txt(t - 1) == ","))
+                        emit(p.entity, main_company_, RelationType::AffiliatedWith, 0.5,
+                             "title-main-organization", role, role);
+                    continue;
+                }
                 int country = -1;
                 std::uint32_t best = ~0u;
                 for (const auto& a : args_) {
@@ -557,9 +615,15 @@ private:
             const std::uint32_t start = t;
             std::uint32_t limit = std::min<std::uint32_t>(se_, start + 16);
             std::uint32_t stop = start;
+            {
+                // an appositive starts like a noun phrase
+                const auto w0 = low(start);
+                if (is_clause_word(w0)) continue;
+            }
             while (stop < limit) {
                 const auto w = txt(stop);
                 if (w == "," || w == ";" || w == "." || w == ":" || w == "(" ) break;
+                if (is_clause_word(low(stop))) break;
                 if (arg_at(stop) < 0 && (is_finite_verb(pos(stop)) || pos(stop) == ptb::MD ||
                                          low(stop) == "who" || low(stop) == "which"))
                     break;
@@ -875,7 +939,8 @@ private:
     }
 
     // Nearest object to the right of token t (direct object), within `window`.
-    int object_after(std::uint32_t t, std::uint32_t window, bool allow_verbs) const {
+    int object_after(std::uint32_t t, std::uint32_t window, bool allow_verbs,
+                     bool skip_modifiers = false) const {
         for (std::uint32_t u = t; u < se_ && u < t + window; ++u) {
             const int k = arg_at(u);
             if (k >= 0) {
@@ -884,6 +949,10 @@ private:
                     u = a.end - 1;
                     continue;
                 }
+                // "the British citizens": a demonym modifying the real object
+                if (skip_modifiers && a.demonym && a.end < se_ && arg_at(a.end) < 0 &&
+                    is_noun(pos(a.end)) && !is_proper_noun(pos(a.end)))
+                    return -1;
                 return k;
             }
             const auto w = txt(u);
@@ -1006,6 +1075,14 @@ private:
                 std::uint32_t t = i;
                 for (int g = 0; g < 4 && t > sb_ && arg_at(t - 1) < 0 && modifier_like(t - 1); ++g) --t;
                 if (t > sb_ + 1 && detail::is_possessive_token(txt(t - 1))) subj = arg_ending_at(t - 1);
+                // "its cooperation with": a possessive pronoun
+                if (subj < 0 && t > sb_) {
+                    const int k = arg_ending_at(t);
+                    if (k >= 0 && args_[static_cast<std::size_t>(k)].pronoun) {
+                        const auto w = low(t - 1);
+                        if (w == "its" || w == "his" || w == "her" || w == "their") subj = k;
+                    }
+                }
                 // "Pakistan-US mineral cooperation"
                 if (subj < 0) {
                     std::uint32_t u = i;
@@ -1057,7 +1134,7 @@ private:
                     if (obj < 0 && e.prep == "with" && symmetric(type))
                         obj = -1;
                 } else if (!noun) {
-                    obj = object_after(tr.end, 6, false);
+                    obj = object_after(tr.end, 6, false, true);
                 }
                 if (obj >= 0) objects = expand_right(obj);
             }
@@ -1147,6 +1224,7 @@ private:
     std::vector<bool> gov_;
     std::map<std::string, int> name_entity_;
     int main_country_ = -1;
+    int main_company_ = -1;
 
     std::uint32_t sb_ = 0, se_ = 0, sidx_ = 0;
     std::vector<Arg> args_;

@@ -165,7 +165,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        const auto extractor = kgforge::make_default_extractor(options);
+        std::unique_ptr<kgforge::Extractor> extractor;
+        if (!tokens) extractor = kgforge::make_default_extractor(options);
         std::string all;
         for (const auto& f : files) {
             kgforge::Document doc;

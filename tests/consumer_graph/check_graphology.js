@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks that graphology reads kgforge's GraphML and GEXF exports exactly.
 //
-// Usage: node check_graphology.js --json graph.json [--graphml graph.graphml] [--gexf graph.gexf]
+// Usage: node check_graphology.js --json graph.json [--with-documents]
+//                                 [--graphml graph.graphml] [--gexf graph.gexf]
 //
 // graph.json is the same graph's `--format json` export (the reference). graphology-graphml's
 // and graphology-gexf's parse() must build a graph with the same node and edge counts, node
@@ -9,6 +10,8 @@
 // docs/FORMATS-graphml-gexf.md). The files must also be well-formed for @xmldom/xmldom in
 // strict mode (any parser warning or error fails). Modules come from /work/main/node_modules
 // (package.json devDependencies: graphology, graphology-graphml, graphology-gexf).
+// --with-documents: the files were written with include_documents (document nodes
+// "document:<id>" named by title and labelled by title or id, one MENTIONS edge per mention).
 'use strict';
 
 const fs = require('fs');
@@ -31,8 +34,8 @@ const graphml = load('graphology-graphml');
 const gexf = load('graphology-gexf');
 const {DOMParser} = load('@xmldom/xmldom');
 
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/g;
-const ID_ESCAPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd\ufffe\uffff]/g;
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/gu;  // u: astral characters are not two surrogates
+const ID_ESCAPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd\ufffe\uffff]/gu;
 const sanitize = text => text.replace(FORBIDDEN, '\ufffd');
 const sanitizeId = text =>
   text.replace(ID_ESCAPED, c => '\ufffd' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'));
@@ -79,14 +82,15 @@ function check(consumer, ref, graph, nameKey) {
     labels.push(attr.label === undefined || attr.label === null ? '' : String(attr.label));
   });
   compareMultiset(`${consumer}: node names`, ref.names, names);
-  compareMultiset(`${consumer}: node labels`, ref.names, labels);
+  compareMultiset(`${consumer}: node labels`, ref.labels, labels);
   process.stdout.write(
     `ok: ${consumer}: ${graph.order} nodes, ${graph.size} edges, ids and names match\n`);
 }
 
 function main() {
   const args = {};
-  const argv = process.argv.slice(2);
+  const argv = process.argv.slice(2).filter(a => a !== '--with-documents');
+  const withDocuments = argv.length !== process.argv.length - 2;
   for (let i = 0; i < argv.length; i += 2) {
     if (!['--json', '--graphml', '--gexf'].includes(argv[i]) || i + 1 >= argv.length)
       fail(`usage: check_graphology.js --json graph.json [--graphml FILE] [--gexf FILE]`);
@@ -97,12 +101,22 @@ function main() {
 
   const reference = JSON.parse(fs.readFileSync(args.json, 'utf8'));
   const ref = {
-    nodeCount: reference.nodes.length,
-    edgeCount: reference.edges.length,
     nodeIds: reference.nodes.map(n => sanitizeId(n.id)),
     edgeIds: reference.edges.map(e => sanitizeId(e.id)),
     names: reference.nodes.map(n => sanitize(n.name)),
+    labels: reference.nodes.map(n => sanitize(n.name)),
   };
+  if (withDocuments) {
+    for (const doc of reference.documents) {
+      const id = sanitizeId('document:' + doc.id);
+      ref.nodeIds.push(id);
+      ref.names.push(sanitize(doc.title));
+      ref.labels.push(sanitize(doc.title || doc.id));
+      for (const m of doc.mentions) ref.edgeIds.push(`${id}|MENTIONS|${sanitizeId(m.entity)}`);
+    }
+  }
+  ref.nodeCount = ref.nodeIds.length;
+  ref.edgeCount = ref.edgeIds.length;
 
   try {
     if (args.graphml) {

@@ -31,7 +31,19 @@ for (const file of process.argv.slice(2)) {
                   `${d.message}\n    ${line.slice(0, 200)}`);
   }
   if (errors.length) fail(`${file}: ${errors.length} lint error(s)`);
-
+  // Canary: every statement with a syntax error appended must be reported, or the linter
+  // silently skipped it (it does for some string contents), and its silence proves nothing.
+  const statements = text.split(/;\n/).filter((st) => st.replace(/^\/\/.*$/gm, '').trim());
+  let checked = 0;
+  for (const st of statements) {
+    if (checked >= 400) break;
+    ++checked;
+    const broken = lintCypherQuery(st + '\nRETURN +;\n', {}).diagnostics
+                       .filter((d) => d.severity === 1);
+    if (broken.length === 0)
+      fail(`${file}: the linter does not report a syntax error appended to the statement ` +
+           `starting ${JSON.stringify(st.trim().slice(0, 120))}, so it did not check it`);
+  }
   // Shape: the constraints come before any data statement; every statement ends with ';'.
   const code = text.split('\n').filter((l) => !l.startsWith('//')).join('\n').trim();
   if (code && !code.endsWith(';')) fail(`${file}: the last statement does not end with ';'`);

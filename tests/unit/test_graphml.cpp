@@ -175,6 +175,7 @@ TEST_CASE("graphml: nodes and edges carry ids, names and attributes", "[graphml]
         CHECK(edges[i]->attr("target") == sanitize_id(graph.entities()[r.object].id));
         CHECK(node_ids.count(edges[i]->attr("source")) == 1);
         CHECK(node_ids.count(edges[i]->attr("target")) == 1);
+        CHECK(edges[i]->attr("label") == relation_type_name(r.type));  // Gephi's edge kind
         edge_ids.insert(edges[i]->attr("id"));
     }
     CHECK(edge_ids.size() == edges.size());
@@ -285,7 +286,7 @@ TEST_CASE("graphml: exact output for a small graph", "[graphml]") {
         "      <data key=\"v_last_date\">2024-01-02</data>\n"
         "    </node>\n"
         "    <edge id=\"person:a &amp; b|VISITED|country:ghana\" source=\"person:a &amp; b\" "
-        "target=\"country:ghana\">\n"
+        "target=\"country:ghana\" label=\"VISITED\">\n"
         "      <data key=\"e_label\">visited</data>\n"
         "      <data key=\"e_type\">VISITED</data>\n"
         "      <data key=\"e_weight\">1.0</data>\n"

@@ -67,8 +67,15 @@ TEST_CASE("xml escape: forbidden control characters become U+FFFD", "[xml_escape
     auto [content, attribute] = round_trip(controls);
     CHECK(content == expected);
     CHECK(attribute == expected);
-    // DEL and C1 controls are allowed by XML 1.0 and pass through.
-    CHECK(escaped("\x7f\xc2\x85") == "\x7f\xc2\x85");
+    // DEL and C1 controls are allowed by XML 1.0 and pass through, except NEL (a line end
+    // under XML 1.1 rules), which is written as a reference like U+2028 and U+2029.
+    CHECK(escaped("\x7f\xc2\x80") == "\x7f\xc2\x80");
+    CHECK(escaped("\xc2\x85|\xe2\x80\xa8|\xe2\x80\xa9|\xe2\x80\xaa") ==
+          "&#x85;|&#x2028;|&#x2029;|\xe2\x80\xaa");
+    const std::string separators = "a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9" "d";
+    CHECK(round_trip(separators).first == separators);
+    CHECK(round_trip(separators).second == separators);
+    CHECK(xml_sanitize(separators) == separators);
 }
 
 TEST_CASE("xml escape: U+FFFE, U+FFFF and invalid UTF-8", "[xml_escape]") {
@@ -101,7 +108,7 @@ TEST_CASE("xml escape: empty and long strings", "[xml_escape]") {
 
     std::string long_text;
     for (int i = 0; i < 10000; ++i) long_text += "ab<\xC3\xA9\x01\"&\n"[i % 9];
-    // Cut multi-byte sequences apart on purpose: every byte must still come out valid.
+    // The pattern's length does not divide 10,000: the last "é" may be cut in half.
     auto [content, attribute] = round_trip(long_text);
     CHECK(content == xml_sanitize(long_text));
     CHECK(attribute == content);

@@ -1,12 +1,14 @@
 // kgforge test harness: open a GraphML / GEXF file with the real Gephi Toolkit importer, the way
 // Gephi Desktop does, and report what Gephi saw. Test-only, never shipped (Gephi is CDDL/GPL).
 //
-// usage: check FILE.(graphml|gexf) [--png OUT.png] [--width N] [--height N]
+// usage: check FILE.(graphml|gexf)... [--png OUT.png] [--width N] [--height N]
 //                  [--expect-nodes N] [--expect-edges M] [--expect-edge-kinds a,b,...]
 //                  [--layout forceatlas2|yifanhu|none] [--iterations N] [--layout-seconds S]
 //                  [--no-edge-labels] [--fail-on-warning]
 //
-// stdout: one JSON object (see tests/gephi/README.md); logs go to stderr.
+// stdout: one JSON object per file (a JSON array when several files are given; with --png
+// OUT.png and several files, each PNG is OUT-<file name>.png); see tests/gephi/README.md.
+// Logs go to stderr.
 // exit: 0 ok; 1 an expectation failed, or Gephi reported SEVERE/CRITICAL issues (or WARNING with
 //       --fail-on-warning); 2 usage error or the file could not be imported at all.
 package kgforge.gephicheck;
@@ -111,36 +113,95 @@ public final class GephiCheck {
         if (!a.isEmpty() && a.get(0).equals("check")) {
             a.remove(0);
         }
-        String png = opt(a, "--png", null);
-        int width = Integer.parseInt(opt(a, "--width", "1200"));
-        int height = Integer.parseInt(opt(a, "--height", "900"));
-        String expNodes = opt(a, "--expect-nodes", null);
-        String expEdges = opt(a, "--expect-edges", null);
-        String expKinds = opt(a, "--expect-edge-kinds", null);
-        String layoutName = opt(a, "--layout", "forceatlas2").toLowerCase(Locale.ROOT);
-        int iterations = Integer.parseInt(opt(a, "--iterations", "500"));
-        double layoutSeconds = Double.parseDouble(opt(a, "--layout-seconds", "20"));
-        boolean showEdgeLabels = !flag(a, "--no-edge-labels");
-        boolean failOnWarning = flag(a, "--fail-on-warning");
-        if (a.size() != 1 || a.get(0).startsWith("--")) {
-            throw new UsageException("expected exactly one input file, got " + a);
+        png = opt(a, "--png", null);
+        width = Integer.parseInt(opt(a, "--width", "1200"));
+        height = Integer.parseInt(opt(a, "--height", "900"));
+        expNodes = opt(a, "--expect-nodes", null);
+        expEdges = opt(a, "--expect-edges", null);
+        expKinds = opt(a, "--expect-edge-kinds", null);
+        layoutName = opt(a, "--layout", "forceatlas2").toLowerCase(Locale.ROOT);
+        iterations = Integer.parseInt(opt(a, "--iterations", "500"));
+        layoutSeconds = Double.parseDouble(opt(a, "--layout-seconds", "20"));
+        showEdgeLabels = !flag(a, "--no-edge-labels");
+        failOnWarning = flag(a, "--fail-on-warning");
+        if (a.isEmpty()) {
+            throw new UsageException("no input file");
         }
-        File file = new File(a.get(0)).getAbsoluteFile();
-        if (!file.isFile()) {
-            throw new UsageException("no such file: " + file);
+        List<File> files = new ArrayList<>();
+        for (String f : a) {
+            if (f.startsWith("--")) {
+                throw new UsageException("unknown option " + f);
+            }
+            File file = new File(f).getAbsoluteFile();
+            if (!file.isFile()) {
+                throw new UsageException("no such file: " + file);
+            }
+            files.add(file);
         }
+        if (!layoutName.matches("forceatlas2|yifanhu|none")) {
+            throw new UsageException("unknown --layout " + layoutName);
+        }
+        // One file: one JSON object. Several files (checked in turn, same expectations): a JSON
+        // array of such objects; the exit code is the worst one.
+        List<Json> results = new ArrayList<>();
+        int rc = 0;
+        for (File file : files) {
+            String pngFor = png;
+            if (png != null && files.size() > 1) {
+                String base = file.getName().replaceAll("[^A-Za-z0-9._-]", "_");
+                pngFor = png.endsWith(".png") ? png.substring(0, png.length() - 4) + "-" + base + ".png"
+                        : png + "-" + base + ".png";
+            }
+            try {
+                rc = Math.max(rc, checkFile(file, pngFor, results));
+            } catch (Exception e) { // e.g. XML that is not well-formed: the importer throws
+                e.printStackTrace();
+                Json j = new Json();
+                j.put("file", file.getPath());
+                j.put("ok", false);
+                j.put("error", e.toString());
+                results.add(j);
+                rc = 2;
+            }
+        }
+        if (results.size() == 1) {
+            System.out.println(results.get(0));
+        } else {
+            System.out.println(Json.array(results));
+        }
+        return rc;
+    }
 
+    private static String png;
+    private static int width;
+    private static int height;
+    private static String expNodes;
+    private static String expEdges;
+    private static String expKinds;
+    private static String layoutName;
+    private static int iterations;
+    private static double layoutSeconds;
+    private static boolean showEdgeLabels;
+    private static boolean failOnWarning;
+
+    private static int checkFile(File file, String png, List<Json> results) throws Exception {
         Json out = new Json();
         out.put("file", file.getPath());
         List<String> failures = new ArrayList<>();
 
         ProjectController pc = Lookup.getDefault().lookup(ProjectController.class);
+        if (pc.getCurrentProject() != null) {
+            pc.closeCurrentProject();
+        }
         pc.newProject();
         Workspace ws = pc.getCurrentWorkspace();
 
         ImportController ic = Lookup.getDefault().lookup(ImportController.class);
         if (ic.getFileImporter(file) == null) {
-            throw new UsageException("Gephi has no importer for " + file.getName());
+            out.put("ok", false);
+            out.put("error", "Gephi has no importer for " + file.getName());
+            results.add(out);
+            return 2;
         }
         out.put("importer", ic.getFileImporter(file).getClass().getSimpleName());
         long t0 = System.nanoTime();
@@ -148,7 +209,7 @@ public final class GephiCheck {
         if (container == null) {
             out.put("ok", false);
             out.put("error", "Gephi importer returned no container (file rejected)");
-            System.out.println(out);
+            results.add(out);
             return 2;
         }
         // Keep the edge direction default that the importer read from the file
@@ -167,15 +228,18 @@ public final class GephiCheck {
         for (Issue.Level l : Issue.Level.values()) {
             counts.put(l, 0);
         }
-        List<Json> issues = new ArrayList<>();
+        List<Json> issues = new ArrayList<>(); // WARNING, SEVERE, CRITICAL
+        List<Json> infos = new ArrayList<>();
         {
             for (Issue is : issueList) {
                 counts.merge(is.getLevel(), 1, Integer::sum);
+                Json ij = new Json();
+                ij.put("level", is.getLevel().name());
+                ij.put("message", is.getMessage());
                 if (is.getLevel().toInteger() >= Issue.Level.WARNING.toInteger()) {
-                    Json ij = new Json();
-                    ij.put("level", is.getLevel().name());
-                    ij.put("message", is.getMessage());
                     issues.add(ij);
+                } else if (infos.size() < MAX_VALUES) {
+                    infos.add(ij);
                 }
             }
         }
@@ -183,6 +247,7 @@ public final class GephiCheck {
         counts.forEach((k, v) -> cj.put(k.name(), v));
         out.put("issue_counts", cj);
         out.put("issues", issues);
+        out.put("info_issues", infos);
         if (Boolean.getBoolean("kgforge.debug")) {
             System.err.println("report text:\n" + reportText);
         }
@@ -191,6 +256,13 @@ public final class GephiCheck {
         }
         if (failOnWarning && counts.get(Issue.Level.WARNING) > 0) {
             failures.add("Gephi reported WARNING import issues (--fail-on-warning)");
+        }
+        // Edges pointing at undeclared node ids: Gephi silently creates the nodes (INFO level).
+        boolean autoNodes = issueList.stream()
+                .anyMatch(i -> String.valueOf(i.getMessage()).contains("created based on edges"));
+        out.put("auto_created_nodes", autoNodes);
+        if (failOnWarning && autoNodes) {
+            failures.add("edges reference undeclared nodes; Gephi auto-created them (--fail-on-warning)");
         }
 
         GraphModel gm = Lookup.getDefault().lookup(GraphController.class).getGraphModel(ws);
@@ -303,7 +375,7 @@ public final class GephiCheck {
                 fa2.setGravity(1.0);
                 layout = fa2;
             } else {
-                throw new UsageException("unknown --layout " + layoutName);
+                throw new IllegalStateException("unknown layout " + layoutName);
             }
             long l0 = System.nanoTime();
             long deadline = l0 + (long) (layoutSeconds * 1e9);
@@ -401,7 +473,7 @@ public final class GephiCheck {
 
         out.put("failures", failures);
         out.put("ok", failures.isEmpty());
-        System.out.println(out);
+        results.add(out);
         return failures.isEmpty() ? 0 : 1;
     }
 
@@ -450,6 +522,12 @@ public final class GephiCheck {
     /** Tiny insertion-ordered JSON object writer. */
     static final class Json {
         private final Map<String, Object> m = new LinkedHashMap<>();
+
+        static String array(List<Json> items) {
+            StringBuilder b = new StringBuilder();
+            write(b, items, 0);
+            return b.toString();
+        }
 
         void put(String k, Object v) {
             m.put(k, v);
