@@ -53,10 +53,10 @@ constexpr Attribute kEdgeAttributes[] = {
 
 // viz:color by entity type (Tableau 10 palette); documents are grey.
 constexpr std::array<std::string_view, kEntityTypeCount> kEntityColors = {
-    "r=\"31\" g=\"119\" b=\"180\"",   // PERSON: blue
-    "r=\"255\" g=\"127\" b=\"14\"",   // ORGANIZATION: orange
-    "r=\"44\" g=\"160\" b=\"44\"",    // COUNTRY: green
-    "r=\"214\" g=\"39\" b=\"40\"",    // LOCATION: red
+    "r=\"31\" g=\"119\" b=\"180\"",  // PERSON: blue
+    "r=\"255\" g=\"127\" b=\"14\"",  // ORGANIZATION: orange
+    "r=\"44\" g=\"160\" b=\"44\"",   // COUNTRY: green
+    "r=\"214\" g=\"39\" b=\"40\"",   // LOCATION: red
 };
 constexpr std::string_view kDocumentColor = "r=\"127\" g=\"127\" b=\"127\"";
 constexpr std::string_view kDocumentPrefix = "document:";
@@ -89,7 +89,7 @@ std::string join_aliases(const std::vector<std::string>& aliases) {
 }
 
 class AttWriter {
-public:
+  public:
     explicit AttWriter(OutputStream& out) : out_(out) {}
     // `open` is `<attvalue for="ID" value="`; empty strings are omitted.
     void text(std::string_view open, std::string_view value) {
@@ -112,7 +112,7 @@ public:
         out_ << open << (value ? "true" : "false") << "\"/>\n";
     }
 
-private:
+  private:
     OutputStream& out_;
 };
 
@@ -127,7 +127,7 @@ void write_node_interval(OutputStream& out, std::string_view first, std::string_
 }
 
 class GexfExporter final : public Exporter {
-public:
+  public:
     std::string_view name() const override { return "gexf"; }
     std::string_view description() const override {
         return "GEXF 1.3 for Gephi (typed attributes, colours by type, timeline by article date)";
@@ -190,7 +190,8 @@ public:
             w.text("          <attvalue for=\"v_first_date\" value=\"", e.first_date);
             w.text("          <attvalue for=\"v_last_date\" value=\"", e.last_date);
             out << "        </attvalues>\n        <viz:color "
-                << kEntityColors[static_cast<std::size_t>(e.type)] << " a=\"1.0\"/>\n      </node>\n";
+                << kEntityColors[static_cast<std::size_t>(e.type)]
+                << " a=\"1.0\"/>\n      </node>\n";
         }
         if (options.include_documents) {
             for (const auto& doc : documents) {
@@ -315,6 +316,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Exporter> make_gexf_exporter() { return std::make_unique<GexfExporter>(); }
+std::unique_ptr<Exporter> make_gexf_exporter() {
+    return std::make_unique<GexfExporter>();
+}
 
 }  // namespace kgforge

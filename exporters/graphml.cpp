@@ -76,7 +76,7 @@ std::string join_aliases(const std::vector<std::string>& aliases) {
 }
 
 class GraphmlWriter {
-public:
+  public:
     explicit GraphmlWriter(OutputStream& out) : out_(out) {}
 
     // <data key="id">text</data>; omitted when text is empty.
@@ -100,12 +100,12 @@ public:
         out_ << open << (value ? "true" : "false") << "</data>\n";
     }
 
-private:
+  private:
     OutputStream& out_;
 };
 
 class GraphmlExporter final : public Exporter {
-public:
+  public:
     std::string_view name() const override { return "graphml"; }
     std::string_view description() const override {
         return "GraphML with typed keys (Gephi, yEd, networkx, igraph)";
@@ -138,7 +138,8 @@ public:
             w.text("      <data key=\"v_name\">", e.name);
             w.text("      <data key=\"v_type\">", entity_type_name(e.type));
             w.text("      <data key=\"v_subtype\">", e.subtype);
-            if (!e.aliases.empty()) w.text("      <data key=\"v_aliases\">", join_aliases(e.aliases));
+            if (!e.aliases.empty())
+                w.text("      <data key=\"v_aliases\">", join_aliases(e.aliases));
             for (const auto& [scheme, value] : e.external_ids) {
                 if (scheme == "wikidata") w.text("      <data key=\"v_wikidata\">", value);
             }
@@ -246,6 +247,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Exporter> make_graphml_exporter() { return std::make_unique<GraphmlExporter>(); }
+std::unique_ptr<Exporter> make_graphml_exporter() {
+    return std::make_unique<GraphmlExporter>();
+}
 
 }  // namespace kgforge

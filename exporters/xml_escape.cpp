@@ -22,7 +22,9 @@ constexpr auto kClasses = make_classes();
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-inline bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+inline bool continuation(unsigned char c) {
+    return (c & 0xC0) == 0x80;
+}
 
 // Length of the valid UTF-8 sequence at text[i] (lead byte >= 0x80), or 0 if invalid.
 inline std::size_t utf8_length(std::string_view text, std::size_t i) {
@@ -90,13 +92,27 @@ void scan(Sink& sink, std::string_view text, XmlMode mode, bool escape) {
             }
             flush(i);
             switch (c) {
-                case '&': sink.write("&amp;"); break;
-                case '<': sink.write("&lt;"); break;
-                case '>': sink.write("&gt;"); break;
-                case '"': sink.write("&quot;"); break;
-                case '\t': sink.write("&#9;"); break;
-                case '\n': sink.write("&#10;"); break;
-                default: sink.write("&#13;"); break;
+                case '&':
+                    sink.write("&amp;");
+                    break;
+                case '<':
+                    sink.write("&lt;");
+                    break;
+                case '>':
+                    sink.write("&gt;");
+                    break;
+                case '"':
+                    sink.write("&quot;");
+                    break;
+                case '\t':
+                    sink.write("&#9;");
+                    break;
+                case '\n':
+                    sink.write("&#10;");
+                    break;
+                default:
+                    sink.write("&#13;");
+                    break;
             }
             run_start = ++i;
             continue;
@@ -114,16 +130,18 @@ void scan(Sink& sink, std::string_view text, XmlMode mode, bool escape) {
             run_start = ++i;
             continue;
         }
-        if (escape && ((length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) == 0x85) ||
-                       (length == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-                        (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xA8))) {
+        if (escape &&
+            ((length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) == 0x85) ||
+             (length == 3 && c == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+              (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xA8))) {
             // NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: line ends in XML 1.1, and parsers
             // that apply XML 1.1 rules would turn them into LF or a space. References keep
             // them intact for every XML 1.0 parser.
             flush(i);
             sink.write(length == 2 ? std::string_view("&#x85;")
-                       : static_cast<unsigned char>(text[i + 2]) == 0xA8 ? std::string_view("&#x2028;")
-                                                                         : std::string_view("&#x2029;"));
+                       : static_cast<unsigned char>(text[i + 2]) == 0xA8
+                           ? std::string_view("&#x2028;")
+                           : std::string_view("&#x2029;"));
             i += length;
             run_start = i;
             continue;

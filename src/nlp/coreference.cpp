@@ -30,6 +30,12 @@ bool is_title_word(std::string_view lower) {
     return false;
 }
 
+// Titles that are part of how a person is named ("Lord Falconer", "Baroness Morgan").
+bool is_peerage_title(std::string_view lower) {
+    return lower == "lord" || lower == "lady" || lower == "baroness" || lower == "baron" ||
+           lower == "sir" || lower == "dame" || lower == "cardinal";
+}
+
 bool is_stop_initial(std::string_view lower) {
     return lower == "of" || lower == "and" || lower == "the" || lower == "for" ||
            lower == "on" || lower == "in" || lower == "&" || lower == "de" || lower == "du" ||
@@ -155,6 +161,59 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
     for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
         Mention m = doc.mentions[mi];
         if (m.end_token > toks.size() || m.first_token >= m.end_token) continue;
+        // "Lord Falconer": the peerage title belongs to the name
+        if (m.type == EntityType::Person && m.first_token > 0 &&
+            is_peerage_title(lower_ascii(toks[m.first_token - 1].text)) &&
+            detail::starts_upper_ascii(toks[m.first_token - 1].text) &&
+            (out.empty() || out.back().end_token < m.first_token))
+            m.first_token -= 1;
+        // Statistical mentions running into a verb ("U.S. Has", "U.S. Views would be
+        // considered"): keep the part before it; a country name at the start stands alone.
+        if (m.source == "ner" && m.end_token - m.first_token >= 2) {
+            for (std::uint32_t t = m.first_token + 1; t < m.end_token; ++t) {
+                const auto p = toks[t].pos;
+                if (is_verb(p) || p == ptb::MD) {
+                    m.end_token = t;
+                    break;
+                }
+            }
+            // "U.S. Threat against Japan", "U.S. Complaint": country + a common word
+            for (std::uint32_t n = std::min<std::uint32_t>(2, m.end_token - m.first_token - 1); n >= 1; --n) {
+                const std::string head(detail::span_text(doc, m.first_token, m.first_token + n));
+                if (!gazetteer_->country_by_name(head)) continue;
+                const std::uint32_t rest = m.first_token + n;
+                bool org_like = false;
+                for (std::uint32_t t = rest; t < m.end_token; ++t)
+                    if (gazetteer_->is_org_suffix(toks[t].text)) org_like = true;
+                const bool one_word = m.end_token - rest == 1;
+                bool has_prep = false;
+                for (std::uint32_t t = rest; t < m.end_token; ++t)
+                    if (toks[t].pos == ptb::IN && lower_ascii(toks[t].text) != "of") has_prep = true;
+                if (!org_like && (one_word || has_prep) && m.type != EntityType::Person) {
+                    Mention c = m;
+                    c.end_token = rest;
+                    c.type = EntityType::Country;
+                    c.subtype = "Country";
+                    c.source = "coref:split";
+                    out.push_back(c);
+                    // a country after a preposition inside the rest ("... against Japan")
+                    for (std::uint32_t t = rest; t + 1 < m.end_token; ++t) {
+                        if (toks[t].pos != ptb::IN) continue;
+                        const std::string tail(detail::span_text(doc, t + 1, m.end_token));
+                        if (gazetteer_->country_by_name(tail)) {
+                            Mention c2 = c;
+                            c2.first_token = t + 1;
+                            c2.end_token = m.end_token;
+                            out.push_back(c2);
+                        }
+                        break;
+                    }
+                    m.end_token = m.first_token;  // dropped
+                }
+                break;
+            }
+            if (m.end_token <= m.first_token) continue;
+        }
         if (m.type == EntityType::Organization && m.end_token - m.first_token >= 5) {
             bool split = false;
             for (std::uint32_t p = m.first_token + 3; p + 1 < m.end_token; ++p) {
@@ -277,7 +336,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         if (m.type == EntityType::Country ||
             ((m.type == EntityType::Location || m.type == EntityType::Organization) &&
              m.source != "gazetteer:city" && gazetteer_ &&
-             gazetteer_->country_by_name(surface) != nullptr)) {
+             gazetteer_->country_by_name(surface) != nullptr &&
+             gazetteer_->country_of_capital(surface) == nullptr)) {
             cidx = country_of(m, text);
             if (cidx >= 0) m.type = EntityType::Country;
         }
@@ -307,7 +367,9 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     ent = ai->second;
             }
             if (ent < 0 && is_person) {
-                const auto words = split_words(name);
+                auto words = split_words(name);
+                if (words.size() == 2 && is_peerage_title(lower_ascii(words[0])))
+                    words.erase(words.begin());
                 if (words.size() == 1) {
                     // Surname (or given name) of the nearest earlier full name.
                     for (int e = static_cast<int>(ents.size()) - 1; e >= 0; --e) {
@@ -381,6 +443,7 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             surface_entity.emplace(key, ent);
             if (is_person) {
                 auto words = split_words(name);
+                if (!words.empty() && is_peerage_title(lower_ascii(words[0]))) words.erase(words.begin());
                 if (words.size() > b.words.size()) b.words = std::move(words);
             }
         }
@@ -477,12 +540,31 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         }
     }
 
-    // Country the article is about: the country entity with the most mentions.
+    // Country the article is about: the country used most often as an actor (subject of a
+    // verb, possessor, demonym or capital); "the Iraq war" does not count.
     int main_country = -1;
-    for (std::size_t e = 0; e < ents.size(); ++e) {
-        if (ents[e].type != EntityType::Country) continue;
-        if (main_country < 0 || ents[e].mentions > ents[static_cast<std::size_t>(main_country)].mentions)
-            main_country = static_cast<int>(e);
+    {
+        std::vector<int> score(ents.size(), 0);
+        for (const auto& m : mentions) {
+            if (m.entity < 0 || ents[static_cast<std::size_t>(m.entity)].type != EntityType::Country)
+                continue;
+            bool actor = m.subtype == "Demonym" || m.subtype == "Capital";
+            if (m.end_token < toks.size()) {
+                const auto p = toks[m.end_token].pos;
+                if (is_verb(p) || p == ptb::MD || p == ptb::POS ||
+                    detail::is_possessive_token(toks[m.end_token].text))
+                    actor = true;
+            }
+            if (actor) score[static_cast<std::size_t>(m.entity)] += 2;
+            else score[static_cast<std::size_t>(m.entity)] += 0;
+        }
+        for (std::size_t e = 0; e < ents.size(); ++e) {
+            if (ents[e].type != EntityType::Country || score[e] < 4) continue;
+            if (main_country < 0 || score[e] > score[static_cast<std::size_t>(main_country)] ||
+                (score[e] == score[static_cast<std::size_t>(main_country)] &&
+                 ents[e].mentions > ents[static_cast<std::size_t>(main_country)].mentions))
+                main_country = static_cast<int>(e);
+        }
     }
 
     if (options_.pronouns || options_.nominals) {
@@ -609,7 +691,11 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             bool best_acr = true;
             for (const auto& n : b.names) {
                 const std::string cand = r.type == EntityType::Person ? strip_titles(n) : n;
-                const auto words = split_words(cand).size();
+                auto cw = split_words(cand);
+                std::size_t words = cw.size();
+                // "Peter Goldsmith" is fuller than "Lord Goldsmith"
+                if (r.type == EntityType::Person && !cw.empty() && is_peerage_title(lower_ascii(cw[0])))
+                    words = words > 1 ? words - 1 : words;
                 const bool acr = detail::looks_like_acronym(cand);
                 if (best.empty() || (best_acr && !acr) ||
                     (acr == best_acr && (words > best_words ||

@@ -24,7 +24,9 @@ bool ieq(std::string_view a, std::string_view b) {
     return true;
 }
 
-bool is_lower_word(std::string_view t) { return !t.empty() && t[0] >= 'a' && t[0] <= 'z'; }
+bool is_lower_word(std::string_view t) {
+    return !t.empty() && t[0] >= 'a' && t[0] <= 'z';
+}
 
 bool is_alpha_start(std::string_view t) {
     if (t.empty()) return false;
@@ -39,7 +41,7 @@ bool is_hyphen(std::string_view t) {
 // Words that end a capitalized run or never start a name.
 bool is_function_word(std::string_view t) {
     static constexpr std::array<std::string_view, 22> words = {
-        "the", "a", "an", "of", "and", "in", "on", "for", "to", "at", "by",
+        "the",  "a",    "an", "of", "and", "in", "on",   "for",  "to", "at", "by",
         "with", "from", "as", "or", "but", "if", "that", "this", "it", "he", "she"};
     for (auto w : words) {
         if (ieq(t, w)) return true;
@@ -49,17 +51,16 @@ bool is_function_word(std::string_view t) {
 
 // Verbs and auxiliaries after which a capital stands for its government ("Beijing said").
 bool is_government_verb(std::string_view t) {
-    static constexpr std::array<std::string_view, 56> words = {
-        "said",      "says",      "say",       "has",        "have",      "had",
-        "is",        "was",       "will",      "would",      "could",     "should",
-        "may",       "might",     "must",      "can",        "assured",   "assures",
-        "insisted",  "warned",    "warns",     "accused",    "accuses",   "urged",
-        "urges",     "rejected",  "rejects",   "denied",     "denies",    "objected",
-        "objects",   "claimed",   "announced", "agreed",     "wants",     "wanted",
-        "hopes",     "believes",  "expects",   "added",      "stated",    "responded",
-        "reiterated", "called",   "condemned", "welcomed",   "criticized", "criticised",
-        "pledged",   "vowed",     "promised",  "signed",     "sent",      "imposed",
-        "threatened", "does"};
+    static constexpr std::array<std::string_view, 58> words = {
+        "said",       "says",     "say",       "has",      "have",       "had",        "is",
+        "was",        "will",     "would",     "could",    "should",     "may",        "might",
+        "must",       "can",      "assured",   "assures",  "insisted",   "warned",     "warns",
+        "accused",    "accuses",  "urged",     "urges",    "rejected",   "rejects",    "denied",
+        "denies",     "objected", "objects",   "claimed",  "announced",  "agreed",     "wants",
+        "wanted",     "hopes",    "believes",  "expects",  "added",      "stated",     "responded",
+        "reiterated", "called",   "condemned", "welcomed", "criticized", "criticised", "pledged",
+        "vowed",      "promised", "signed",    "sent",     "imposed",    "threatened", "does",
+        "were",       "are"};
     for (auto w : words) {
         if (t == w) return true;
     }
@@ -68,17 +69,17 @@ bool is_government_verb(std::string_view t) {
 
 std::string org_subtype(std::string_view suffix) {
     static constexpr std::array<std::string_view, 20> gov = {
-        "ministry",  "ministries", "department", "embassy",  "consulate", "agency",
-        "council",   "commission", "committee",  "authority", "bureau",   "office",
-        "parliament", "assembly",  "congress",   "senate",   "court",     "administration",
-        "army",      "navy"};
+        "ministry", "ministries", "department",     "embassy",   "consulate",
+        "agency",   "council",    "commission",     "committee", "authority",
+        "bureau",   "office",     "parliament",     "assembly",  "congress",
+        "senate",   "court",      "administration", "army",      "navy"};
     static constexpr std::array<std::string_view, 20> company = {
-        "corp",      "corp.",   "corporation", "inc",     "inc.",     "incorporated", "ltd",
-        "ltd.",      "limited", "llc",         "plc",     "co",       "co.",          "company",
-        "industries", "holdings", "airlines",  "airways", "motors",   "group"};
+        "corp",       "corp.",    "corporation", "inc",     "inc.",   "incorporated", "ltd",
+        "ltd.",       "limited",  "llc",         "plc",     "co",     "co.",          "company",
+        "industries", "holdings", "airlines",    "airways", "motors", "group"};
     static constexpr std::array<std::string_view, 11> media = {
-        "times",   "post",     "journal",   "news",  "herald", "tribune",
-        "gazette", "daily",    "telegraph", "guardian", "network"};
+        "times",   "post",  "journal",   "news",     "herald", "tribune",
+        "gazette", "daily", "telegraph", "guardian", "network"};
     for (auto w : gov) {
         if (ieq(suffix, w)) return "GovernmentOrganization";
     }
@@ -102,7 +103,7 @@ struct Candidate {
 };
 
 class SentenceRecognizer {
-public:
+  public:
     SentenceRecognizer(const Gazetteer& gazetteer, const NerModel* model,
                        std::span<const Token> tokens)
         : gaz_(gazetteer), model_(model), tokens_(tokens) {}
@@ -130,7 +131,7 @@ public:
         resolve(found, out);
     }
 
-private:
+  private:
     const GazetteerMatch* match(std::uint32_t first, std::uint32_t end, GazetteerKind kind) const {
         for (const auto& m : matches_) {
             if (m.first_token == first && m.end_token == end && m.kind == kind) return &m;
@@ -142,7 +143,12 @@ private:
     std::string_view text(std::uint32_t i) const { return tokens_[i].text; }
 
     // Capital used for its government: "Beijing said", "Washington's objections".
-    bool capital_as_government(std::uint32_t end) const {
+    bool capital_as_government(std::uint32_t first, std::uint32_t end) const {
+        // "..., said Beijing." / "said Beijing, adding ..."
+        if (first > 0 && (text(first - 1) == "said" || text(first - 1) == "says") &&
+            (end >= tokens_.size() || !is_alpha_start(text(end)))) {
+            return true;
+        }
         if (end >= tokens_.size()) return false;
         auto next = text(end);
         if (is_government_verb(next)) return true;
@@ -164,7 +170,7 @@ private:
         }
         if (const auto* m = match(a, b, GazetteerKind::Capital)) {
             (void)m;
-            if (allow_metonymy && capital_as_government(b)) {
+            if (allow_metonymy && capital_as_government(a, b)) {
                 c.type = EntityType::Country;
                 c.subtype = "Capital";
                 c.source = "gazetteer:capital";
@@ -187,13 +193,20 @@ private:
             while (a < b && !is_name_edge(a)) ++a;
             while (b > a && !is_name_edge(b - 1)) --b;
             if (a == b) continue;
+            if (b - a == 1 && is_role_at(a)) continue;  // "Mr." or "President" alone
             switch (span.cls) {
                 case 0:
-                    found.push_back({a, b, EntityType::Person, {}, "ner", 2});
+                    // "Washington said": a capital tagged as a person stands for its government
+                    if (match(a, b, GazetteerKind::Capital) && capital_as_government(a, b)) {
+                        found.push_back(place(a, b, "ner", 2, true));
+                    } else {
+                        found.push_back({a, b, EntityType::Person, {}, "ner", 2});
+                    }
                     break;
                 case 1: {
                     // an ORG that is exactly a country name ("U.S." tagged ORG) is the country
-                    if (match(a, b, GazetteerKind::Country)) {
+                    if (match(a, b, GazetteerKind::Country) ||
+                        (match(a, b, GazetteerKind::Capital) && capital_as_government(a, b))) {
                         found.push_back(place(a, b, "ner", 2, true));
                     } else {
                         std::string subtype;
@@ -212,8 +225,8 @@ private:
                 default:  // MISC: only demonyms of countries
                     if (match(a, b, GazetteerKind::Demonym)) {
                         if (demonym_as_people(a, b)) break;
-                        found.push_back({a, b, EntityType::Country, "Demonym",
-                                         "gazetteer:demonym", 2});
+                        found.push_back(
+                            {a, b, EntityType::Country, "Demonym", "gazetteer:demonym", 2});
                     } else if (match(a, b, GazetteerKind::Country) && b - a == 1 &&
                                b < tokens_.size() && is_alpha_start(text(b))) {
                         // "U.S. officials": a country alias used as an adjective
@@ -292,7 +305,7 @@ private:
             while (a > 0) {
                 auto prev = text(a - 1);
                 if (starts_upper(prev) && !is_function_word(prev) && !is_role_at(a - 1) &&
-                    is_alpha_start(prev)) {
+                    is_alpha_start(prev) && !match(a - 1, a, GazetteerKind::Demonym)) {
                     --a;
                     continue;
                 }
@@ -318,8 +331,8 @@ private:
             if (a == i && b == i + 1) continue;  // a bare "Ministry"
             // a person's name before a suffix is unusual except for companies ("Morgan
             // Stanley"), keep it: the org reading is safer
-            found.push_back({a, b, EntityType::Organization, org_subtype(t), "pattern:org-suffix",
-                             3});
+            found.push_back(
+                {a, b, EntityType::Organization, org_subtype(t), "pattern:org-suffix", 3});
             i = b - 1 > i ? b - 1 : i;
         }
     }
@@ -362,8 +375,8 @@ private:
                 case GazetteerKind::Demonym:
                     // adjective use only: "Pakistani officials", not "the Pakistanis said"
                     if (!caps_ && !demonym_as_people(a, b)) {
-                        found.push_back({a, b, EntityType::Country, "Demonym",
-                                         "gazetteer:demonym", 1});
+                        found.push_back(
+                            {a, b, EntityType::Country, "Demonym", "gazetteer:demonym", 1});
                     }
                     break;
                 case GazetteerKind::Capital:
@@ -372,16 +385,16 @@ private:
                 case GazetteerKind::City: {
                     const auto& city = gaz_.cities()[static_cast<std::size_t>(m.id)];
                     if (!caps_ && (b - a > 1 || city.population >= 200000)) {
-                        found.push_back({a, b, EntityType::Location, city.subtype,
-                                         "gazetteer:city", 0});
+                        found.push_back(
+                            {a, b, EntityType::Location, city.subtype, "gazetteer:city", 0});
                     }
                     break;
                 }
                 case GazetteerKind::Organization: {
                     if (caps_ && b - a == 1 && text(a).size() <= 2) break;
                     const auto& org = gaz_.organizations()[static_cast<std::size_t>(m.id)];
-                    found.push_back({a, b, EntityType::Organization, org.subtype,
-                                     "gazetteer:organization", 1});
+                    found.push_back(
+                        {a, b, EntityType::Organization, org.subtype, "gazetteer:organization", 1});
                     break;
                 }
                 case GazetteerKind::Person:
@@ -465,7 +478,8 @@ void EntityRecognizer::recognize(AnnotatedDocument& doc) const {
     if (n == 0 || !gazetteer_) return;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
     if (doc.sentences.empty()) {
-        for (std::uint32_t a = 0; a < n; a += kMaxChunk) ranges.emplace_back(a, std::min(n, a + kMaxChunk));
+        for (std::uint32_t a = 0; a < n; a += kMaxChunk)
+            ranges.emplace_back(a, std::min(n, a + kMaxChunk));
     } else {
         for (const auto& s : doc.sentences) {
             std::uint32_t a = std::min(s.first_token, n);

@@ -6,11 +6,12 @@
 // Mention::source values:
 //   "ner"                    statistical tagger (PER, ORG, LOC)
 //   "gazetteer:country"      country name or alias ("Pakistan", "U.S.")      -> Country
-//   "gazetteer:demonym"      demonym adjective ("Pakistani")                 -> Country, subtype "Demonym"
-//   "gazetteer:capital"      capital used for its government ("Beijing said",
-//                            "Washington's objections")                      -> Country, subtype "Capital"
-//   "gazetteer:city"         city / capital used as a place ("in Islamabad") -> Location, subtype "City"
-//   "gazetteer:organization" international organization ("NATO")            -> Organization
+//   "gazetteer:demonym"      demonym adjective ("Pakistani")                 -> Country, subtype
+//   "Demonym" "gazetteer:capital"      capital used for its government ("Beijing said",
+//                            "Washington's objections")                      -> Country, subtype
+//                            "Capital"
+//   "gazetteer:city"         city / capital used as a place ("in Islamabad") -> Location, subtype
+//   "City" "gazetteer:organization" international organization ("NATO")            -> Organization
 //   "gazetteer:person"       known leader                                    -> Person
 //   "pattern:title"          role word before a capitalized name             -> Person
 //   "pattern:org-suffix"     "... Ministry", "... Corp", "Global Times"      -> Organization
@@ -44,7 +45,7 @@ struct EntitySpan {
 };
 
 class EntityRecognizer {
-public:
+  public:
     // Loads models_dir/gazetteer/*.tsv and models_dir/ner.bin.
     // Throws kgforge::Error(ErrorKind::Model) when missing or corrupt.
     static EntityRecognizer load(const std::filesystem::path& models_dir);
@@ -62,7 +63,7 @@ public:
     const Gazetteer& gazetteer() const { return *gazetteer_; }
     bool has_model() const { return model_ != nullptr; }
 
-private:
+  private:
     EntityRecognizer() = default;
     std::shared_ptr<const Gazetteer> gazetteer_;
     std::shared_ptr<const NerModel> model_;

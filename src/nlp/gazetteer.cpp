@@ -188,9 +188,33 @@ std::uint64_t hash_token(std::uint64_t h, std::string_view text, bool fold, std:
     return h;
 }
 
+// A bit set indexed by hash (compact enough to stay in cache).
+class HashBits {
+public:
+    void init(std::size_t n) {
+        std::size_t bits = 1 << 12;
+        while (bits < n * 12) bits <<= 1;
+        words_.assign(bits / 64, 0);
+        mask_ = bits - 1;
+    }
+    void insert(std::uint64_t h) {
+        auto bit = static_cast<std::size_t>((h ^ (h >> 31)) & mask_);
+        words_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+    }
+    bool contains(std::uint64_t h) const {
+        if (words_.empty()) return false;
+        auto bit = static_cast<std::size_t>((h ^ (h >> 31)) & mask_);
+        return (words_[bit >> 6] >> (bit & 63)) & 1;
+    }
+
+private:
+    std::vector<std::uint64_t> words_;
+    std::size_t mask_ = 0;
+};
+
 // Open-addressing map from 64-bit hashes to 32-bit values.
 class FlatMap {
-public:
+  public:
     void init(std::size_t n) {
         std::size_t cap = 16;
         while (cap < n * 2) cap <<= 1;
@@ -221,7 +245,7 @@ public:
         return const_cast<std::uint32_t*>(static_cast<const FlatMap*>(this)->find(key));
     }
 
-private:
+  private:
     std::vector<std::uint64_t> keys_;
     std::vector<std::uint32_t> values_;
     std::size_t mask_ = 0;
@@ -254,8 +278,8 @@ bool starts_upper(std::string_view text) {
 
 std::string_view gazetteer_kind_name(GazetteerKind kind) {
     static constexpr std::array<std::string_view, kGazetteerKindCount> names = {
-        "country", "demonym", "capital",     "city",     "organization",
-        "person",  "description", "role", "org_suffix"};
+        "country", "demonym",     "capital", "city",      "organization",
+        "person",  "description", "role",    "org_suffix"};
     return names[static_cast<std::size_t>(kind)];
 }
 
@@ -271,7 +295,8 @@ struct Gazetteer::Data {
     // every key prefix that ends at a possible token boundary.
     struct Table {
         FlatMap index;     // key hash -> index into entries
-        FlatMap prefixes;  // prefix hash -> 0
+        HashBits prefixes;  // prefix hashes (a one-hash Bloom filter: false positives only
+                            // cost a few extra probes)
         std::vector<std::vector<Entry>> entries;
 
         const std::vector<Entry>* find(std::uint64_t hash) const {
@@ -292,7 +317,7 @@ struct Gazetteer::Data {
         std::size_t prefix_count = 0;
         for (const auto& item : raw) prefix_count += item.first.size();
         table.index.init(raw.size());
-        table.prefixes.init(prefix_count / 2 + 16);
+        table.prefixes.init(prefix_count);
         for (auto& [key, entry] : raw) {
             std::uint64_t h = kHashStart;
             for (std::size_t i = 0; i < key.size(); ++i) {
@@ -300,7 +325,7 @@ struct Gazetteer::Data {
                 h = hash_byte(h, static_cast<unsigned char>(key[i]));
                 const bool boundary = i + 1 == key.size() || !is_word_byte(key[i]) ||
                                       !is_word_byte(key[i + 1]);  // a space is no word byte
-                if (boundary) table.prefixes.insert(h, 0);
+                if (boundary) table.prefixes.insert(h);
             }
             auto* slot = table.index.find(h);
             if (!slot) {
@@ -394,8 +419,8 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir_in) {
         for (std::size_t n = 0; n < lines.size(); ++n) {
             auto f = split_tabs(lines[n]);
             if (f.size() < 3) throw Error(ErrorKind::Model, "bad row", file.string(), n + 1);
-            data->organizations.push_back({std::string(f[0]), std::string(f[1]),
-                                           std::string(f[2])});
+            data->organizations.push_back(
+                {std::string(f[0]), std::string(f[1]), std::string(f[2])});
         }
     }
     {
@@ -483,12 +508,18 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir_in) {
     return Gazetteer(std::move(data));
 }
 
-std::span<const CountryInfo> Gazetteer::countries() const { return data_->countries; }
-std::span<const CityInfo> Gazetteer::cities() const { return data_->cities; }
+std::span<const CountryInfo> Gazetteer::countries() const {
+    return data_->countries;
+}
+std::span<const CityInfo> Gazetteer::cities() const {
+    return data_->cities;
+}
 std::span<const OrganizationInfo> Gazetteer::organizations() const {
     return data_->organizations;
 }
-std::span<const PersonInfo> Gazetteer::persons() const { return data_->persons; }
+std::span<const PersonInfo> Gazetteer::persons() const {
+    return data_->persons;
+}
 
 namespace {
 std::string_view strip_article(std::string_view name) {
@@ -526,8 +557,7 @@ const CountryInfo* Gazetteer::country_of_capital(std::string_view capital) const
     return e ? &data_->countries[static_cast<std::size_t>(e->id)] : nullptr;
 }
 
-std::vector<const CountryInfo*> Gazetteer::countries_of_description(
-    std::string_view phrase) const {
+std::vector<const CountryInfo*> Gazetteer::countries_of_description(std::string_view phrase) const {
     std::vector<const CountryInfo*> out;
     const auto* e = data_->lookup(strip_article(phrase), GazetteerKind::Description, false);
     if (!e) return out;
@@ -586,7 +616,7 @@ std::vector<GazetteerMatch> Gazetteer::find_all(std::span<const Token> tokens) c
             if (text.empty()) break;
             if (folded_live) {
                 fh = hash_token(fh, text, true, scratch);
-                folded_live = d.folded.prefixes.find(fh) != nullptr;
+                folded_live = d.folded.prefixes.contains(fh);
                 if (folded_live) {
                     if (const auto* list = d.folded.find(fh)) {
                         const auto c0 = static_cast<unsigned char>(text[0]);
@@ -604,7 +634,7 @@ std::vector<GazetteerMatch> Gazetteer::find_all(std::span<const Token> tokens) c
             }
             if (exact_live) {
                 eh = hash_token(eh, text, false, scratch);
-                exact_live = d.exact.prefixes.find(eh) != nullptr;
+                exact_live = d.exact.prefixes.contains(eh);
                 if (exact_live) {
                     if (const auto* list = d.exact.find(eh)) {
                         for (const auto& e : *list) {

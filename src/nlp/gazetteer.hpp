@@ -36,8 +36,8 @@ struct CountryInfo {
 };
 
 struct CityInfo {
-    std::string name;     // "Karachi"
-    int country = -1;     // index into Gazetteer::countries(), -1 when unknown
+    std::string name;  // "Karachi"
+    int country = -1;  // index into Gazetteer::countries(), -1 when unknown
     std::uint64_t population = 0;
     std::string subtype;  // "City", or "Region" for provinces / states ("Missouri")
 };
@@ -77,7 +77,7 @@ struct GazetteerMatch {
 };
 
 class Gazetteer {
-public:
+  public:
     // Loads models_dir/gazetteer/*.tsv (or dir itself when it holds countries.tsv).
     // Throws kgforge::Error(ErrorKind::Model) when files are missing or malformed.
     static Gazetteer load(const std::filesystem::path& dir);
@@ -122,7 +122,7 @@ public:
 
     struct Data;  // implementation detail (gazetteer.cpp)
 
-private:
+  private:
     explicit Gazetteer(std::shared_ptr<const Data> data);
     std::shared_ptr<const Data> data_;
 };

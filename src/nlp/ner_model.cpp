@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <atomic>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <numeric>
@@ -88,9 +88,15 @@ enum Templ : std::uint32_t {
     kInner,
 };
 
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_ascii_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Lower-cased word with digits replaced by '0'.
 void normalize_word(std::string_view text, std::string& out) {
@@ -153,8 +159,12 @@ bool is_all_caps_sentence(std::span<const Token> tokens) {
 }
 
 // ---- labels ---------------------------------------------------------------------------
-int label_class(int label) { return label == 0 ? -1 : (label - 1) / 4; }
-int label_part(int label) { return label == 0 ? -1 : (label - 1) % 4; }  // 0 B 1 I 2 L 3 U
+int label_class(int label) {
+    return label == 0 ? -1 : (label - 1) / 4;
+}
+int label_part(int label) {
+    return label == 0 ? -1 : (label - 1) % 4;
+}  // 0 B 1 I 2 L 3 U
 
 bool transition_ok(int prev, int cur) {
     const int pp = label_part(prev);
@@ -170,7 +180,7 @@ struct WeightTable {
         std::uint64_t key = 0;  // 0 = empty
         std::uint32_t row = 0;
     };
-    std::vector<Slot> slots;           // open addressing
+    std::vector<Slot> slots;            // open addressing
     std::vector<std::int16_t> weights;  // rows * kNerLabelCount, quantized (value / scale)
     float scale = 1.0f;
     std::size_t mask = 0;
@@ -200,7 +210,8 @@ struct WeightTable {
         if (slots.empty()) return nullptr;
         std::size_t slot = static_cast<std::size_t>(key) & mask;
         while (slots[slot].key != 0) {
-            if (slots[slot].key == key) return &weights[slots[slot].row * std::size_t{kNerLabelCount}];
+            if (slots[slot].key == key)
+                return &weights[slots[slot].row * std::size_t{kNerLabelCount}];
             slot = (slot + 1) & mask;
         }
         return nullptr;
@@ -216,7 +227,9 @@ std::uint64_t ner_word_key(std::string_view text, bool all_caps_sentence) {
     return k.done() | 1;
 }
 
-bool ner_all_caps_sentence(std::span<const Token> tokens) { return is_all_caps_sentence(tokens); }
+bool ner_all_caps_sentence(std::span<const Token> tokens) {
+    return is_all_caps_sentence(tokens);
+}
 
 std::string ner_label_name(int label) {
     if (label <= 0 || label >= kNerLabelCount) return "O";
@@ -261,9 +274,9 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
         const auto k = static_cast<unsigned>(m.kind);
         for (std::uint32_t t = m.first_token; t < m.end_token; ++t) {
             unsigned part = m.end_token - m.first_token == 1 ? 3
-                            : t == m.first_token            ? 0
-                            : t + 1 == m.end_token          ? 2
-                                                            : 1;
+                            : t == m.first_token             ? 0
+                            : t + 1 == m.end_token           ? 2
+                                                             : 1;
             gaz[t] |= std::uint64_t{1} << (k * 4 + part);
             kinds_at[t] |= 1u << k;
         }
@@ -462,10 +475,15 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
 
 // ---- the model --------------------------------------------------------------------------
 
+inline void add_row(std::array<std::int32_t, kNerLabelCount>& scores, const std::int16_t* w) {
+    std::int32_t* __restrict out = scores.data();
+    for (int l = 0; l < kNerLabelCount; ++l) out[l] += w[l];
+}
+
 namespace {
 // Direct-mapped per-thread cache of summed word-feature weights, keyed by word (+ caps flag).
 struct WordCache {
-    static constexpr std::size_t kSize = 1 << 14;
+    static constexpr std::size_t kSize = 1 << 13;
     struct Line {
         std::uint64_t key = 0;
         std::array<std::int32_t, kNerLabelCount> scores{};
@@ -476,7 +494,6 @@ struct WordCache {
 };
 std::atomic<std::uint64_t> g_model_generation{1};
 }  // namespace
-
 
 struct NerModel::Impl {
     WeightTable table;
@@ -492,8 +509,8 @@ struct NerModel::Impl {
     }
 
     // Dynamic (history) features for token i with previous labels p1, p2.
-    static void history_features(int p1, int p2, std::uint64_t word_key,
-                                 std::uint64_t shape_key, std::array<std::uint64_t, 4>& out) {
+    static void history_features(int p1, int p2, std::uint64_t word_key, std::uint64_t shape_key,
+                                 std::array<std::uint64_t, 4>& out) {
         out[0] = label_feature(kLabelP1, p1);
         out[1] = label_feature(kLabelP2P1, p2, p1);
         out[2] = mix(label_feature(kLabelP1Word, p1), word_key);
@@ -501,8 +518,9 @@ struct NerModel::Impl {
     }
 };
 
-
-std::size_t NerModel::feature_count() const { return impl_ ? impl_->table.count : 0; }
+std::size_t NerModel::feature_count() const {
+    return impl_ ? impl_->table.count : 0;
+}
 
 std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
                                             const Gazetteer& gazetteer) const {
@@ -531,7 +549,8 @@ std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
     skip.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         const auto key = ner_word_key(tokens[i].text, caps);
-        skip[i] = cache.lines[static_cast<std::size_t>(key >> 7) & (WordCache::kSize - 1)].key == key;
+        skip[i] =
+            cache.lines[static_cast<std::size_t>(key >> 7) & (WordCache::kSize - 1)].key == key;
     }
     extract_ner_features(tokens, gazetteer, features, &skip, matches);
     // resolve every feature to its weight row first, prefetching ahead (the lookups are
@@ -543,6 +562,10 @@ std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
     for (std::size_t k = 0; k < total; ++k) {
         if (k + kAhead < total) table.prefetch(features.hashes[k + kAhead]);
         rows[k] = table.find(features.hashes[k]);
+        if (rows[k]) {
+            __builtin_prefetch(rows[k]);
+            __builtin_prefetch(rows[k] + kNerLabelCount - 1);
+        }
     }
     int p1 = 0, p2 = 0;
     std::array<std::uint64_t, 4> hist{};
@@ -554,27 +577,23 @@ std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
             scores = line.scores;
         } else {
             for (auto k = features.offsets[i]; k < features.context_begin[i]; ++k) {
-                if (const std::int16_t* w = rows[k]) {
-                    for (int l = 0; l < kNerLabelCount; ++l) scores[static_cast<std::size_t>(l)] += w[l];
-                }
+                if (const std::int16_t* w = rows[k]) add_row(scores, w);
             }
             pending.push_back({wkey, scores});  // written after the sentence: hits stay valid
         }
         for (auto k = features.context_begin[i]; k < features.offsets[i + 1]; ++k) {
-            if (const std::int16_t* w = rows[k]) {
-                for (int l = 0; l < kNerLabelCount; ++l) scores[static_cast<std::size_t>(l)] += w[l];
-            }
+            if (const std::int16_t* w = rows[k]) add_row(scores, w);
         }
         Impl::history_features(p1, p2, features.lower_hash[i], features.shape_hash[i], hist);
         for (auto key : hist) {
-            if (const std::int16_t* w = table.find(key)) {
-                for (int l = 0; l < kNerLabelCount; ++l) scores[static_cast<std::size_t>(l)] += w[l];
-            }
+            if (const std::int16_t* w = table.find(key)) add_row(scores, w);
         }
         int best = -1;
         for (int l = 0; l < kNerLabelCount; ++l) {
             if (!transition_ok(p1, l)) continue;
-            if (best < 0 || scores[static_cast<std::size_t>(l)] > scores[static_cast<std::size_t>(best)]) best = l;
+            if (best < 0 ||
+                scores[static_cast<std::size_t>(l)] > scores[static_cast<std::size_t>(best)])
+                best = l;
         }
         if (best < 0) best = 0;
         labels[i] = static_cast<std::uint8_t>(best);
@@ -673,7 +692,8 @@ NerModel NerModel::train(std::span<const NerSentence> sentences, const Gazetteer
                 std::array<float, kNerLabelCount> scores{};
                 auto accumulate = [&](std::uint32_t row) {
                     const float* wr = &w[row * std::size_t{kNerLabelCount}];
-                    for (int l = 0; l < kNerLabelCount; ++l) scores[static_cast<std::size_t>(l)] += wr[l];
+                    for (int l = 0; l < kNerLabelCount; ++l)
+                        scores[static_cast<std::size_t>(l)] += wr[l];
                 };
                 for (auto k = begin; k < end; ++k) {
                     if (rows[s][k] != kNone) accumulate(rows[s][k]);
@@ -682,7 +702,9 @@ NerModel NerModel::train(std::span<const NerSentence> sentences, const Gazetteer
                 int best = -1;
                 for (int l = 0; l < kNerLabelCount; ++l) {
                     if (!transition_ok(p1, l)) continue;
-                    if (best < 0 || scores[static_cast<std::size_t>(l)] > scores[static_cast<std::size_t>(best)]) best = l;
+                    if (best < 0 || scores[static_cast<std::size_t>(l)] >
+                                        scores[static_cast<std::size_t>(best)])
+                        best = l;
                 }
                 const int gold = sent.labels[i];
                 ++total;
@@ -709,7 +731,8 @@ NerModel NerModel::train(std::span<const NerSentence> sentences, const Gazetteer
         }
         if (progress) {
             progress("epoch " + std::to_string(epoch + 1) + ": token error rate " +
-                     std::to_string(static_cast<double>(errors) / static_cast<double>(std::max<std::size_t>(total, 1))));
+                     std::to_string(static_cast<double>(errors) /
+                                    static_cast<double>(std::max<std::size_t>(total, 1))));
         }
     }
     // 3. average and prune
@@ -817,11 +840,14 @@ NerModel NerModel::load(const std::filesystem::path& file) {
         throw Error(ErrorKind::Model, "not a kgforge NER model", file.string());
     }
     pos = 8;
-    if (get32() != kFormatVersion) throw Error(ErrorKind::Model, "unsupported NER model version", file.string());
+    if (get32() != kFormatVersion)
+        throw Error(ErrorKind::Model, "unsupported NER model version", file.string());
     if (get32() != kFeatureVersion) {
-        throw Error(ErrorKind::Model, "NER model was trained with other features; retrain", file.string());
+        throw Error(ErrorKind::Model, "NER model was trained with other features; retrain",
+                    file.string());
     }
-    if (get32() != kNerLabelCount) throw Error(ErrorKind::Model, "NER label set mismatch", file.string());
+    if (get32() != kNerLabelCount)
+        throw Error(ErrorKind::Model, "NER label set mismatch", file.string());
     auto impl = std::make_shared<Impl>();
     impl->settings.iterations = get32();
     impl->settings.min_feature_count = get32();

@@ -61,7 +61,7 @@ std::uint64_t ner_word_key(std::string_view text, bool all_caps_sentence);
 bool ner_all_caps_sentence(std::span<const Token> tokens);
 
 class NerModel {
-public:
+  public:
     static NerModel load(const std::filesystem::path& file);  // throws Error(Model)
     void save(const std::filesystem::path& file) const;       // throws Error(Io)
 
@@ -80,7 +80,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     std::shared_ptr<const Impl> impl_;
 };
 

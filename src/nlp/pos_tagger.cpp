@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -51,8 +52,8 @@ constexpr std::uint32_t kFeatureSetVersion = 1;
 constexpr char kMagic[8] = {'K', 'G', 'F', 'P', 'O', 'S', 'T', 'G'};
 constexpr std::uint16_t kStart = kTagCount;        // "tag" before the sentence
 constexpr std::uint16_t kStart2 = kTagCount + 1;   // two before
+constexpr std::uint16_t kEnd = kTagCount + 2;      // after the sentence (stacked features)
 constexpr std::size_t kMaxNorm = 64;
-constexpr std::uint64_t kCasedSalt = 0x5DEECE66DULL;  // lexicon key of an exact form
 
 inline std::uint64_t mix64(std::uint64_t x) {
     x ^= x >> 30;
@@ -69,6 +70,10 @@ inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a) {
 inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a, std::uint64_t b) {
     return fkey(templ, mix64(a + 0x632BE59BD9B4E019ULL) ^ b);
 }
+inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a, std::uint64_t b,
+                          std::uint64_t c) {
+    return fkey(templ, mix64(mix64(a + 0x632BE59BD9B4E019ULL) ^ b) ^ c);
+}
 inline std::uint64_t hash_bytes(const char* p, std::size_t n) { return XXH3_64bits(p, n); }
 
 struct TokInfo {
@@ -78,7 +83,6 @@ struct TokInfo {
     std::uint64_t pre[3];  // prefixes of norm, 1-3 bytes
     std::uint64_t shape;
     std::uint64_t amb;     // ambiguity class: bit mask of the tags seen with norm in training
-    std::uint64_t amb_cased;  // the same for the exact form
     std::uint16_t flags;   // kFlag* below
 };
 
@@ -152,7 +156,6 @@ void make_info(std::string_view w, bool space_before, TokInfo& info) {
     for (std::size_t k = 0; k < 3; ++k) info.pre[k] = hash_bytes(norm, std::min(nn, k + 1)) + k;
     info.shape = hash_bytes(shape, ns);
     info.amb = 0;
-    info.amb_cased = 0;
     info.flags = flags;
 }
 
@@ -188,26 +191,23 @@ void sentence_context(TokInfo* info, int n) {
 const TokInfo& pad_info(int which) {
     static const TokInfo kPads[4] = {
         {mix64(11), mix64(12), {mix64(13), mix64(13), mix64(13), mix64(13)},
-         {mix64(14), mix64(14), mix64(14)}, mix64(15), mix64(16), mix64(16), 0},  // before start (-1)
+         {mix64(14), mix64(14), mix64(14)}, mix64(15), mix64(16), 0},  // before start (-1)
         {mix64(21), mix64(22), {mix64(23), mix64(23), mix64(23), mix64(23)},
-         {mix64(24), mix64(24), mix64(24)}, mix64(25), mix64(26), mix64(26), 0},  // before start (-2)
+         {mix64(24), mix64(24), mix64(24)}, mix64(25), mix64(26), 0},  // before start (-2)
         {mix64(31), mix64(32), {mix64(33), mix64(33), mix64(33), mix64(33)},
-         {mix64(34), mix64(34), mix64(34)}, mix64(35), mix64(36), mix64(36), 0},  // after end (+1)
+         {mix64(34), mix64(34), mix64(34)}, mix64(35), mix64(36), 0},  // after end (+1)
         {mix64(41), mix64(42), {mix64(43), mix64(43), mix64(43), mix64(43)},
-         {mix64(44), mix64(44), mix64(44)}, mix64(45), mix64(46), mix64(46), 0},  // after end (+2)
+         {mix64(44), mix64(44), mix64(44)}, mix64(45), mix64(46), 0},  // after end (+2)
     };
     return kPads[which];
 }
 
-constexpr int kMaxFeatures = 64;
-const unsigned g_exp = [] {
-    const char* e = std::getenv("KGF_POS_EXP");
-    return e ? static_cast<unsigned>(std::atoi(e)) : 0u;
-}();
+constexpr int kMaxFeatures = 48;
 
 // The one feature function shared by training and tagging.
+// t1: first-pass tags of the sentence for the stacked pass, nullptr in the first pass.
 int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t p2,
-             std::uint64_t* out) {
+             const std::uint16_t* t1, std::uint64_t* out) {
     const TokInfo& w = info[i];
     const TokInfo& m1 = i >= 1 ? info[i - 1] : pad_info(0);
     const TokInfo& m2 = i >= 2 ? info[i - 2] : (i == 1 ? pad_info(0) : pad_info(1));
@@ -252,23 +252,28 @@ int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t 
     const std::uint64_t mode = w.flags & (kFlagTitleSentence | kFlagCapsSentence);
     out[k++] = fkey(35, mode, w.shape);
     out[k++] = fkey(36, mode, w.norm);
-    if (g_exp & 1) out[k++] = fkey(37, w.amb_cased);
-    if (g_exp & 2) out[k++] = fkey(38, p1, w.amb_cased);
-    if (g_exp & 4) out[k++] = fkey(39, n1.amb_cased);
-    if (g_exp & 8) out[k++] = fkey(40, p1 * 64 + p2, w.norm);
-    if (g_exp & 16) out[k++] = fkey(41, w.word, n1.word);
-    if (g_exp & 32) out[k++] = fkey(42, n1.word);
-    if (g_exp & 64) out[k++] = fkey(43, m1.word);
-    if (g_exp & 128) out[k++] = fkey(44, p1, n1.amb);
-    if (g_exp & 256) out[k++] = fkey(45, w.amb, mix64(n1.amb) ^ n2.amb);
-    if (g_exp & 512) out[k++] = fkey(46, p1, w.shape);
-    if (g_exp & 1024) out[k++] = fkey(47, m1.norm, n1.norm);
+    if (t1 != nullptr) {
+        // Stacked pass: first-pass tags around i (kEnd past the sentence end).
+        const std::uint64_t c0 = t1[i];
+        const std::uint64_t r1 = i + 1 < n ? t1[i + 1] : kEnd;
+        const std::uint64_t r2 = i + 2 < n ? t1[i + 2] : kEnd;
+        out[k++] = fkey(50, c0);
+        out[k++] = fkey(51, r1);
+        out[k++] = fkey(52, r1, r2);
+        out[k++] = fkey(53, p1, r1);
+        out[k++] = fkey(54, r1, w.norm);
+        out[k++] = fkey(55, c0, r1);
+        out[k++] = fkey(56, c0, w.norm);
+        out[k++] = fkey(57, p1, c0, r1);
+    }
     return k;
 }
 
 }  // namespace
 
-// ---- the model ----------------------------------------------------------------------------
+// ---- weights and tables -------------------------------------------------------------------
+
+namespace {
 
 // Open-addressing map from non-zero 64-bit keys to small values.
 template <class V>
@@ -315,36 +320,22 @@ private:
     std::size_t size_ = 0;
 };
 
-struct PosTagger::Model {
+// Quantized sparse weights of one stage: feature key -> [(tag, int16 weight)].
+struct WeightTable {
     struct Slot {
         std::uint64_t key = 0;
         std::uint32_t offset = 0;
         std::uint32_t count = 0;
     };
-    std::string description;
-    float scale = 1.0f;
+    float scale = 1.0f;  // int16 weight = round(averaged weight * scale)
     std::vector<Slot> table;
     std::uint64_t mask = 0;
     std::vector<std::uint32_t> entries;  // (tag << 16) | uint16(int16 weight)
-    FlatMap<std::uint16_t> dict;         // exact form -> tag (frequent unambiguous words)
-    FlatMap<std::uint64_t> lexicon;      // norm -> ambiguity class (bit per ptb tag)
-    std::size_t feature_count = 0;
+    std::size_t features = 0;
 
-    const Slot* find(std::uint64_t key) const {
-        std::uint64_t i = key & mask;
-        while (true) {
-            const Slot& s = table[i];
-            if (s.key == key) return &s;
-            if (s.key == 0) return nullptr;
-            i = (i + 1) & mask;
-        }
-    }
-
-    // features: (key, entries) sorted by key; builds the hash tables.
-    void build(const std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>>& feats,
-               const std::vector<std::pair<std::uint64_t, std::uint16_t>>& words,
-               const std::vector<std::pair<std::uint64_t, std::uint64_t>>& lex) {
-        feature_count = feats.size();
+    // feats sorted by key.
+    void build(const std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>>& feats) {
+        features = feats.size();
         std::size_t cap = 16;
         while (cap < feats.size() * 2) cap <<= 1;
         table.assign(cap, Slot{});
@@ -357,75 +348,138 @@ struct PosTagger::Model {
                             static_cast<std::uint32_t>(list.size())};
             entries.insert(entries.end(), list.begin(), list.end());
         }
-        dict.build(words);
-        lexicon.build(lex);
     }
+    const Slot* find(std::uint64_t key) const {
+        if (table.empty()) return nullptr;
+        std::uint64_t i = key & mask;
+        while (true) {
+            const Slot& s = table[i];
+            if (s.key == key) return &s;
+            if (s.key == 0) return nullptr;
+            i = (i + 1) & mask;
+        }
+    }
+    std::uint16_t best(const std::uint64_t* feats, int k) const {
+        std::array<std::int32_t, kTagCount> scores{};
+        for (int f = 0; f < k; ++f) {
+            const Slot* s = find(feats[f]);
+            if (s == nullptr) continue;
+            const std::uint32_t* e = entries.data() + s->offset;
+            for (std::uint32_t j = 0; j < s->count; ++j)
+                scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
+        }
+        std::uint16_t guess = 1;
+        for (std::uint16_t t = 2; t < kTagCount; ++t)
+            if (scores[t] > scores[guess]) guess = t;
+        return guess;
+    }
+};
 
-    void tag_range(Token* tokens, int n, std::vector<TokInfo>& info) const {
-        if (n <= 0) return;
-        info.resize(static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) {
-            TokInfo& ti = info[static_cast<std::size_t>(i)];
+// Greedy left-to-right decoding. `best(feats, k)` picks the tag from the features.
+template <class Best>
+void greedy(const TokInfo* info, int n, const std::uint16_t* dict_tags, const std::uint16_t* t1,
+            Best&& best, std::uint16_t* out) {
+    std::uint16_t p1 = kStart;
+    std::uint16_t p2 = kStart2;
+    std::uint64_t feats[kMaxFeatures];
+    for (int i = 0; i < n; ++i) {
+        std::uint16_t guess = dict_tags[i];
+        if (guess == 0) {
+            const int k = features(info, n, i, p1, p2, t1, feats);
+            guess = best(feats, k);
+        }
+        out[i] = guess;
+        p2 = p1;
+        p1 = guess;
+    }
+}
+
+}  // namespace
+
+struct PosTagger::Model {
+    std::string description;
+    std::vector<WeightTable> stages;  // 1 (greedy) or 2 (stacked)
+    FlatMap<std::uint16_t> dict;      // exact form -> tag (frequent unambiguous words)
+    FlatMap<std::uint64_t> lexicon;   // norm -> ambiguity class (bit per ptb tag)
+
+    struct Scratch {
+        std::vector<TokInfo> info;
+        std::vector<std::uint16_t> dict_tags, t1, t2;
+    };
+
+    void tag_range(Token* tokens, int n, Scratch& sc) const {
+        if (n <= 0 || stages.empty()) return;
+        const auto un = static_cast<std::size_t>(n);
+        sc.info.resize(un);
+        sc.dict_tags.resize(un);
+        sc.t1.resize(un);
+        for (std::size_t i = 0; i < un; ++i) {
+            TokInfo& ti = sc.info[i];
             make_info(tokens[i].text, tokens[i].space_before, ti);
             ti.amb = lexicon.get(ti.norm);
-            ti.amb_cased = lexicon.get(ti.word ^ kCasedSalt);
+            sc.dict_tags[i] = dict.get(ti.word);
         }
-        sentence_context(info.data(), n);
-        std::uint16_t p1 = kStart;
-        std::uint16_t p2 = kStart2;
-        std::uint64_t feats[kMaxFeatures];
-        for (int i = 0; i < n; ++i) {
-            std::uint16_t guess = dict.get(info[static_cast<std::size_t>(i)].word);
-            if (guess == 0) {
-                std::array<std::int32_t, kTagCount> scores{};
-                const int k = features(info.data(), n, i, p1, p2, feats);
-                for (int f = 0; f < k; ++f) {
-                    const Slot* s = find(feats[f]);
-                    if (s == nullptr) continue;
-                    const std::uint32_t* e = entries.data() + s->offset;
-                    for (std::uint32_t j = 0; j < s->count; ++j)
-                        scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
-                }
-                guess = 1;
-                for (std::uint16_t t = 2; t < kTagCount; ++t)
-                    if (scores[t] > scores[guess]) guess = t;
-            }
-            tokens[i].pos = guess;
-            p2 = p1;
-            p1 = guess;
+        sentence_context(sc.info.data(), n);
+        auto stage_best = [&](const WeightTable& w) {
+            return [&w](const std::uint64_t* f, int k) { return w.best(f, k); };
+        };
+        greedy(sc.info.data(), n, sc.dict_tags.data(), nullptr, stage_best(stages[0]),
+               sc.t1.data());
+        const std::uint16_t* final_tags = sc.t1.data();
+        if (stages.size() > 1) {
+            sc.t2.resize(un);
+            greedy(sc.info.data(), n, sc.dict_tags.data(), sc.t1.data(), stage_best(stages[1]),
+                   sc.t2.data());
+            final_tags = sc.t2.data();
         }
+        for (std::size_t i = 0; i < un; ++i) tokens[i].pos = final_tags[i];
     }
 };
 
 PosTagger::PosTagger() = default;
+PosTagger::PosTagger(std::unique_ptr<Model> model) : model_(std::move(model)) {}
 PosTagger::PosTagger(PosTagger&&) noexcept = default;
 PosTagger& PosTagger::operator=(PosTagger&&) noexcept = default;
 PosTagger::~PosTagger() = default;
 
-bool PosTagger::empty() const { return !model_ || model_->feature_count == 0; }
+bool PosTagger::empty() const { return !model_ || model_->stages.empty(); }
 
 const std::string& PosTagger::description() const {
     static const std::string kEmpty;
     return model_ ? model_->description : kEmpty;
 }
 
+std::size_t PosTagger::feature_count() const {
+    std::size_t n = 0;
+    if (model_)
+        for (const auto& s : model_->stages) n += s.features;
+    return n;
+}
+
+std::size_t PosTagger::weight_count() const {
+    std::size_t n = 0;
+    if (model_)
+        for (const auto& s : model_->stages) n += s.entries.size();
+    return n;
+}
+
 void PosTagger::tag(std::span<Token> sentence) const {
-    if (!model_) return;
-    std::vector<TokInfo> info;
-    model_->tag_range(sentence.data(), static_cast<int>(sentence.size()), info);
+    if (empty()) return;
+    Model::Scratch sc;
+    model_->tag_range(sentence.data(), static_cast<int>(sentence.size()), sc);
 }
 
 void PosTagger::tag(AnnotatedDocument& doc) const {
-    if (!model_ || doc.tokens.empty()) return;
-    std::vector<TokInfo> info;
+    if (empty() || doc.tokens.empty()) return;
+    Model::Scratch sc;
     if (doc.sentences.empty()) {
-        model_->tag_range(doc.tokens.data(), static_cast<int>(doc.tokens.size()), info);
+        model_->tag_range(doc.tokens.data(), static_cast<int>(doc.tokens.size()), sc);
         return;
     }
     for (const Sentence& s : doc.sentences) {
         if (s.end_token > doc.tokens.size() || s.first_token >= s.end_token) continue;
         model_->tag_range(doc.tokens.data() + s.first_token,
-                          static_cast<int>(s.end_token - s.first_token), info);
+                          static_cast<int>(s.end_token - s.first_token), sc);
     }
 }
 
@@ -491,9 +545,20 @@ private:
 
 }  // namespace
 
+// Layout (little-endian):
+//   "KGFPOSTG" u32 format_version u32 feature_set_version
+//   u32 ntags, ntags x str            tag set (file tag k = index k)
+//   str description                   training settings, "key=value" lines
+//   u32 nwords, nwords x (u64 key, u16 tag)          tag dictionary (exact forms)
+//   u32 nlex, nlex x (u64 key, u64 tag bit mask)     ambiguity classes (normalized forms)
+//   u32 nstages, per stage: f32 scale, u32 nfeatures,
+//       nfeatures x (u64 key, u16 count, count x (u8 tag, i16 weight))
+//   u64 XXH64 of everything before
+// Strings are u32 length + bytes. Tables are sorted by key, so the bytes are deterministic.
 void PosTagger::save(const std::filesystem::path& path) const {
     const Model* m = model_.get();
-    if (m == nullptr) throw Error(ErrorKind::InvalidArgument, "cannot save an empty POS model");
+    if (m == nullptr || m->stages.empty())
+        throw Error(ErrorKind::InvalidArgument, "cannot save an empty POS model");
     Writer w;
     w.bytes(kMagic, sizeof kMagic);
     w.put<std::uint32_t>(kFormatVersion);
@@ -501,34 +566,34 @@ void PosTagger::save(const std::filesystem::path& path) const {
     w.put<std::uint32_t>(kTagCount - 1);
     for (std::uint16_t t = 1; t < kTagCount; ++t) w.str(kTagNames[t]);
     w.str(m->description);
-    w.put<float>(m->scale);
-    // tag dictionary, sorted by key
     const auto words = m->dict.sorted_items();
     w.put<std::uint32_t>(static_cast<std::uint32_t>(words.size()));
     for (const auto& [key, tag] : words) {
         w.put<std::uint64_t>(key);
         w.put<std::uint16_t>(static_cast<std::uint16_t>(tag - 1));
     }
-    // lexicon (ambiguity classes; bit k = file tag k), sorted by key
     const auto lex = m->lexicon.sorted_items();
     w.put<std::uint32_t>(static_cast<std::uint32_t>(lex.size()));
     for (const auto& [key, mask] : lex) {
         w.put<std::uint64_t>(key);
-        w.put<std::uint64_t>(mask >> 1);
+        w.put<std::uint64_t>(mask >> 1);  // ptb id t -> file tag t - 1
     }
-    // features, sorted by key
-    std::vector<const PosTagger::Model::Slot*> slots;
-    for (const auto& s : m->table)
-        if (s.key != 0) slots.push_back(&s);
-    std::sort(slots.begin(), slots.end(), [](auto* a, auto* b) { return a->key < b->key; });
-    w.put<std::uint32_t>(static_cast<std::uint32_t>(slots.size()));
-    for (const auto* s : slots) {
-        w.put<std::uint64_t>(s->key);
-        w.put<std::uint16_t>(static_cast<std::uint16_t>(s->count));
-        for (std::uint32_t j = 0; j < s->count; ++j) {
-            const std::uint32_t e = m->entries[s->offset + j];
-            w.put<std::uint8_t>(static_cast<std::uint8_t>((e >> 16) - 1));
-            w.put<std::uint16_t>(static_cast<std::uint16_t>(e & 0xFFFF));
+    w.put<std::uint32_t>(static_cast<std::uint32_t>(m->stages.size()));
+    for (const WeightTable& st : m->stages) {
+        w.put<float>(st.scale);
+        std::vector<const WeightTable::Slot*> slots;
+        for (const auto& s : st.table)
+            if (s.key != 0) slots.push_back(&s);
+        std::sort(slots.begin(), slots.end(), [](auto* a, auto* b) { return a->key < b->key; });
+        w.put<std::uint32_t>(static_cast<std::uint32_t>(slots.size()));
+        for (const auto* s : slots) {
+            w.put<std::uint64_t>(s->key);
+            w.put<std::uint16_t>(static_cast<std::uint16_t>(s->count));
+            for (std::uint32_t j = 0; j < s->count; ++j) {
+                const std::uint32_t e = st.entries[s->offset + j];
+                w.put<std::uint8_t>(static_cast<std::uint8_t>((e >> 16) - 1));
+                w.put<std::uint16_t>(static_cast<std::uint16_t>(e & 0xFFFF));
+            }
         }
     }
     const std::uint64_t sum = XXH64(w.buffer().data(), w.buffer().size(), 0);
@@ -562,7 +627,7 @@ PosTagger PosTagger::load(const std::filesystem::path& path) {
     if (feature_set != kFeatureSetVersion)
         r.fail("unsupported feature set version " + std::to_string(feature_set));
     const auto ntags = r.get<std::uint32_t>();
-    if (ntags == 0 || ntags > 255) r.fail("bad tag count");
+    if (ntags == 0 || ntags > 63) r.fail("bad tag count");
     std::vector<std::uint16_t> remap(ntags);
     for (std::uint32_t t = 0; t < ntags; ++t) {
         const std::string_view name = r.str();
@@ -572,7 +637,6 @@ PosTagger PosTagger::load(const std::filesystem::path& path) {
     }
     auto model = std::make_unique<Model>();
     model->description = std::string(r.str());
-    model->scale = r.get<float>();
     const auto nwords = r.get<std::uint32_t>();
     r.need(std::size_t{nwords} * 10);
     std::vector<std::pair<std::uint64_t, std::uint16_t>> words(nwords);
@@ -590,43 +654,49 @@ PosTagger PosTagger::load(const std::filesystem::path& path) {
         const auto bits = r.get<std::uint64_t>();
         if (key == 0) r.fail("bad lexicon entry");
         mask = 0;
-        for (std::uint32_t t = 0; t < ntags && t < 64; ++t)
-            if (bits >> t & 1) mask |= std::uint64_t{1} << remap[t];
+        for (std::uint32_t t = 0; t < ntags; ++t)
+            if ((bits >> t) & 1) mask |= std::uint64_t{1} << remap[t];
     }
-    const auto nfeats = r.get<std::uint32_t>();
-    r.need(std::size_t{nfeats} * 10);
-    std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats(nfeats);
-    for (auto& [key, list] : feats) {
-        key = r.get<std::uint64_t>();
-        const auto count = r.get<std::uint16_t>();
-        if (key == 0 || count > ntags) r.fail("bad feature entry");
-        r.need(std::size_t{count} * 3);
-        list.resize(count);
-        for (auto& e : list) {
-            const auto t = r.get<std::uint8_t>();
-            const auto wgt = r.get<std::uint16_t>();
-            if (t >= ntags) r.fail("bad tag in weights");
-            e = (std::uint32_t{remap[t]} << 16) | wgt;
+    const auto nstages = r.get<std::uint32_t>();
+    if (nstages < 1 || nstages > 2) r.fail("bad stage count");
+    model->stages.resize(nstages);
+    for (WeightTable& st : model->stages) {
+        st.scale = r.get<float>();
+        const auto nfeats = r.get<std::uint32_t>();
+        r.need(std::size_t{nfeats} * 10);
+        std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats(nfeats);
+        for (auto& [key, list] : feats) {
+            key = r.get<std::uint64_t>();
+            const auto count = r.get<std::uint16_t>();
+            if (key == 0 || count > ntags) r.fail("bad feature entry");
+            r.need(std::size_t{count} * 3);
+            list.resize(count);
+            for (auto& e : list) {
+                const auto t = r.get<std::uint8_t>();
+                const auto wgt = r.get<std::uint16_t>();
+                if (t >= ntags) r.fail("bad tag in weights");
+                e = (std::uint32_t{remap[t]} << 16) | wgt;
+            }
         }
+        st.build(feats);
     }
     if (r.pos() != data.size() - 8) r.fail("trailing bytes");
-    model->build(feats, words, lex);
-    PosTagger tagger;
-    tagger.model_ = std::move(model);
-    return tagger;
+    model->dict.build(words);
+    model->lexicon.build(lex);
+    return PosTagger(std::move(model));
 }
-
-}  // namespace kgforge::nlp
 
 // ---- training -----------------------------------------------------------------------------
 
-namespace kgforge::nlp {
-
 namespace {
 
-// Token views re-derived from the offsets (TaggedSentence may have been moved).
-void sentence_info(const TaggedSentence& s, std::vector<TokInfo>& info,
-                   const std::unordered_map<std::uint64_t, std::uint64_t>* lexicon) {
+inline std::uint64_t splitmix(std::uint64_t& state) {
+    state += 0x9E3779B97F4A7C15ULL;
+    return mix64(state);
+}
+
+// Token infos of a gold sentence, views re-derived from the offsets.
+void gold_info(const TaggedSentence& s, std::vector<TokInfo>& info) {
     const std::string_view text(s.text);
     info.resize(s.tokens.size());
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
@@ -635,84 +705,211 @@ void sentence_info(const TaggedSentence& s, std::vector<TokInfo>& info,
                                        ? text.substr(t.begin, t.end - t.begin)
                                        : std::string_view();
         make_info(w, t.space_before, info[i]);
-        if (lexicon != nullptr) {
-            const auto it = lexicon->find(info[i].norm);
-            info[i].amb = it == lexicon->end() ? 0 : it->second;
-            const auto it2 = lexicon->find(info[i].word ^ kCasedSalt);
-            info[i].amb_cased = it2 == lexicon->end() ? 0 : it2->second;
-        }
     }
     sentence_context(info.data(), static_cast<int>(info.size()));
 }
 
-inline std::uint64_t splitmix(std::uint64_t& state) {
-    state += 0x9E3779B97F4A7C15ULL;
-    return mix64(state);
-}
+// Infos (with ambiguity classes) and dictionary tags of one sentence.
+struct Prepared {
+    std::vector<TokInfo> info;
+    std::vector<std::uint16_t> dict_tags;
+    const std::vector<std::uint16_t>* gold = nullptr;
+};
 
-}  // namespace
+// The averaged perceptron being trained.
+class Perceptron {
+public:
+    explicit Perceptron(float prune) : prune_(prune) { ids_.reserve(1 << 20); }
 
-struct PosTaggerTrainer::Impl {
+    std::uint16_t best(const std::uint64_t* feats, int k) const {
+        std::array<double, kTagCount> scores{};
+        for (int f = 0; f < k; ++f) {
+            const auto it = ids_.find(feats[f]);
+            if (it == ids_.end()) continue;
+            for (const Param& p : params_[it->second]) scores[p.tag] += p.w;
+        }
+        std::uint16_t guess = 1;
+        for (std::uint16_t t = 2; t < kTagCount; ++t)
+            if (scores[t] > scores[guess]) guess = t;
+        return guess;
+    }
+
+    // One pass over `order` (indices into data) with first-pass tags t1 (or empty).
+    double epoch(const std::vector<Prepared>& data, const std::vector<std::size_t>& order,
+                 const std::vector<std::vector<std::uint16_t>>* t1) {
+        std::uint64_t feats[kMaxFeatures];
+        std::size_t correct = 0;
+        std::size_t total = 0;
+        for (const std::size_t idx : order) {
+            const Prepared& s = data[idx];
+            const int n = static_cast<int>(s.info.size());
+            const std::uint16_t* first = t1 ? (*t1)[idx].data() : nullptr;
+            std::uint16_t p1 = kStart;
+            std::uint16_t p2 = kStart2;
+            for (int i = 0; i < n; ++i) {
+                const std::uint16_t gold = (*s.gold)[static_cast<std::size_t>(i)];
+                std::uint16_t guess = s.dict_tags[static_cast<std::size_t>(i)];
+                if (guess == 0) {
+                    const int k = features(s.info.data(), n, i, p1, p2, first, feats);
+                    guess = best(feats, k);
+                    ++now_;
+                    if (guess != gold && gold > 0 && gold < kTagCount) {
+                        for (int f = 0; f < k; ++f) {
+                            update(feats[f], gold, 1.0f);
+                            update(feats[f], guess, -1.0f);
+                        }
+                    }
+                }
+                correct += guess == gold;
+                ++total;
+                p2 = p1;
+                p1 = guess;
+            }
+        }
+        return total == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(total);
+    }
+
+    // The averaged weights, pruned and quantized to int16.
+    WeightTable averaged() const {
+        const double now = static_cast<double>(std::max<std::int64_t>(now_, 1));
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(ids_.begin(), ids_.end());
+        std::sort(keys.begin(), keys.end());
+        std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> avg;
+        avg.reserve(keys.size());
+        float max_abs = 0.0f;
+        for (const auto& [key, id] : keys) {
+            std::vector<std::pair<std::uint16_t, float>> list;
+            for (const Param& p : params_[id]) {
+                const double a = (p.total + static_cast<double>(now_ - p.ts) * p.w) / now;
+                const auto af = static_cast<float>(a);
+                if (std::fabs(af) <= prune_ || af == 0.0f) continue;
+                list.emplace_back(p.tag, af);
+                max_abs = std::max(max_abs, std::fabs(af));
+            }
+            if (!list.empty()) avg.emplace_back(key, std::move(list));
+        }
+        WeightTable table;
+        table.scale = max_abs > 0.0f ? 32767.0f / max_abs : 1.0f;
+        std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats;
+        feats.reserve(avg.size());
+        for (auto& [key, list] : avg) {
+            std::sort(list.begin(), list.end());
+            std::vector<std::uint32_t> q;
+            for (const auto& [tag, w] : list) {
+                const auto qi = std::clamp<long>(std::lround(w * table.scale), -32767, 32767);
+                if (qi == 0) continue;
+                q.push_back((std::uint32_t{tag} << 16) |
+                            static_cast<std::uint16_t>(static_cast<std::int16_t>(qi)));
+            }
+            if (!q.empty()) feats.emplace_back(key, std::move(q));
+        }
+        table.build(feats);
+        return table;
+    }
+
+private:
     struct Param {
         std::uint16_t tag;
         float w;
         double total;
         std::int64_t ts;
     };
-    TaggerTrainOptions options;
-    std::string description;
-    std::unordered_map<std::uint64_t, std::uint32_t> ids;
-    std::vector<std::vector<Param>> params;
-    std::int64_t now = 0;
-    std::unordered_map<std::uint64_t, std::uint16_t> tagdict;
-    std::unordered_map<std::uint64_t, std::uint64_t> lexicon;
-    std::vector<std::vector<std::uint64_t>> train_amb;  // jackknifed classes per train token
-
-    const std::vector<Param>* lookup(std::uint64_t key) const {
-        const auto it = ids.find(key);
-        return it == ids.end() ? nullptr : &params[it->second];
-    }
 
     void update(std::uint64_t key, std::uint16_t tag, float v) {
-        auto [it, inserted] = ids.try_emplace(key, static_cast<std::uint32_t>(params.size()));
-        if (inserted) params.emplace_back();
-        auto& list = params[it->second];
+        auto [it, inserted] = ids_.try_emplace(key, static_cast<std::uint32_t>(params_.size()));
+        if (inserted) params_.emplace_back();
+        auto& list = params_[it->second];
         for (Param& p : list) {
             if (p.tag == tag) {
-                p.total += static_cast<double>(now - p.ts) * p.w;
-                p.ts = now;
+                p.total += static_cast<double>(now_ - p.ts) * p.w;
+                p.ts = now_;
                 p.w += v;
                 return;
             }
         }
-        list.push_back(Param{tag, v, 0.0, now});
+        list.push_back(Param{tag, v, 0.0, now_});
     }
+
+    float prune_;
+    std::unordered_map<std::uint64_t, std::uint32_t> ids_;
+    std::vector<std::vector<Param>> params_;
+    std::int64_t now_ = 0;
 };
 
-PosTaggerTrainer::PosTaggerTrainer(TaggerTrainOptions options) : impl_(std::make_unique<Impl>()) {
-    impl_->options = options;
-    impl_->ids.reserve(1 << 21);
+std::vector<std::size_t> shuffled(std::vector<std::size_t> order, std::uint64_t seed) {
+    std::uint64_t state = seed;
+    for (std::size_t i = order.size(); i > 1; --i) {
+        const std::size_t j = static_cast<std::size_t>(splitmix(state) % i);
+        std::swap(order[i - 1], order[j]);
+    }
+    return order;
 }
-PosTaggerTrainer::~PosTaggerTrainer() = default;
 
-void PosTaggerTrainer::set_description(std::string description) {
-    impl_->description = std::move(description);
+// Tags of every sentence in `data` by `stage` (and first-pass tags t1, if given).
+std::vector<std::vector<std::uint16_t>> decode_all(
+    const std::vector<Prepared>& data, const WeightTable& stage,
+    const std::vector<std::vector<std::uint16_t>>* t1) {
+    std::vector<std::vector<std::uint16_t>> out(data.size());
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        const auto n = data[i].info.size();
+        out[i].resize(n);
+        greedy(data[i].info.data(), static_cast<int>(n), data[i].dict_tags.data(),
+               t1 ? (*t1)[i].data() : nullptr,
+               [&](const std::uint64_t* f, int k) { return stage.best(f, k); }, out[i].data());
+    }
+    return out;
 }
 
-void PosTaggerTrainer::prepare(const std::vector<TaggedSentence>& train) {
-    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> counts;
-    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> norm_counts;
-    std::vector<TokInfo> info;
-    for (const auto& s : train) {
-        sentence_info(s, info, nullptr);
-        for (std::size_t i = 0; i < info.size() && i < s.gold.size(); ++i) {
-            if (s.gold[i] == 0 || s.gold[i] >= kTagCount) continue;
-            ++counts[info[i].word][s.gold[i]];
-            ++norm_counts[info[i].norm][s.gold[i]];
-            ++norm_counts[info[i].word ^ kCasedSalt][s.gold[i]];
+double accuracy(const std::vector<Prepared>& data,
+                const std::vector<std::vector<std::uint16_t>>& tags) {
+    std::size_t correct = 0;
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        for (std::size_t j = 0; j < tags[i].size(); ++j) {
+            correct += tags[i][j] == (*data[i].gold)[j];
+            ++total;
         }
     }
-    const auto& opt = impl_->options;
+    return total == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(total);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+TrainResult train_pos_tagger(const std::vector<TaggedSentence>& train,
+                             const std::vector<TaggedSentence>& dev,
+                             const TaggerTrainOptions& opt,
+                             const std::function<void(const TrainProgress&)>& progress) {
+    auto report = [&](std::string_view phase, int epoch, double train_acc, double dev_acc,
+                      double secs) {
+        if (progress) progress(TrainProgress{phase, epoch, train_acc, dev_acc, secs});
+    };
+
+    // Counts for the tag dictionary (exact forms) and the lexicon (normalized forms).
+    std::vector<std::vector<TokInfo>> infos(train.size());
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> word_counts;
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> norm_counts;
+    constexpr std::size_t kLexFolds = 10;
+    auto fold_key = [](std::uint64_t norm, std::size_t fold) {
+        return mix64(norm ^ ((fold + 1) * 0x9E3779B97F4A7C15ULL));
+    };
+    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> fold_counts;
+    for (std::size_t si = 0; si < train.size(); ++si) {
+        const auto& s = train[si];
+        if (s.gold.size() != s.tokens.size())
+            throw Error(ErrorKind::InvalidArgument, "training sentence without gold tags");
+        gold_info(s, infos[si]);
+        for (std::size_t i = 0; i < infos[si].size(); ++i) {
+            const std::uint16_t g = s.gold[i];
+            if (g == 0 || g >= kTagCount) continue;
+            ++word_counts[infos[si][i].word][g];
+            ++norm_counts[infos[si][i].norm][g];
+            ++fold_counts[fold_key(infos[si][i].norm, si % kLexFolds)][g];
+        }
+    }
     auto class_of = [&](const std::array<std::uint32_t, kTagCount>& c) -> std::uint64_t {
         std::uint32_t total = 0;
         for (auto v : c) total += v;
@@ -723,167 +920,150 @@ void PosTaggerTrainer::prepare(const std::vector<TaggedSentence>& train) {
                 mask |= std::uint64_t{1} << t;
         return mask;
     };
-    impl_->lexicon.clear();
-    for (const auto& [norm, c] : norm_counts) {
-        const std::uint64_t mask = class_of(c);
-        if (mask != 0) impl_->lexicon.emplace(norm, mask);
-    }
-    // Jackknifed ambiguity classes for training: a sentence in fold k sees the classes
-    // computed without fold k, as unseen text will at run time.
-    constexpr std::size_t kFolds = 10;
-    auto fold_key = [](std::uint64_t norm, std::size_t fold) {
-        return mix64(norm ^ ((fold + 1) * 0x9E3779B97F4A7C15ULL));
-    };
-    std::unordered_map<std::uint64_t, std::array<std::uint32_t, kTagCount>> fold_counts;
-    for (std::size_t si = 0; si < train.size(); ++si) {
-        const auto& s = train[si];
-        sentence_info(s, info, nullptr);
-        for (std::size_t i = 0; i < info.size() && i < s.gold.size(); ++i)
-            if (s.gold[i] > 0 && s.gold[i] < kTagCount) {
-                ++fold_counts[fold_key(info[i].norm, si % kFolds)][s.gold[i]];
-                ++fold_counts[fold_key(info[i].word ^ kCasedSalt, si % kFolds)][s.gold[i]];
-            }
-    }
-    impl_->train_amb.assign(train.size(), {});
-    for (std::size_t si = 0; si < train.size(); ++si) {
-        const auto& s = train[si];
-        sentence_info(s, info, nullptr);
-        auto& amb = impl_->train_amb[si];
-        amb.resize(info.size() * 2);
-        for (std::size_t i = 0; i < info.size(); ++i) {
-            for (std::size_t v = 0; v < 2; ++v) {
-                const std::uint64_t key = v == 0 ? info[i].norm : info[i].word ^ kCasedSalt;
-                auto c = norm_counts[key];
-                const auto it = fold_counts.find(fold_key(key, si % kFolds));
-                if (it != fold_counts.end())
-                    for (std::size_t t = 0; t < kTagCount; ++t) c[t] -= it->second[t];
-                amb[2 * i + v] = class_of(c);
-            }
-        }
-    }
-    impl_->tagdict.clear();
-    for (const auto& [word, c] : counts) {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> lex;
+    for (const auto& [norm, c] : norm_counts)
+        if (const std::uint64_t mask = class_of(c); mask != 0) lex.emplace_back(norm, mask);
+    std::sort(lex.begin(), lex.end());
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> words;
+    for (const auto& [word, c] : word_counts) {
         std::uint32_t total = 0;
         std::uint16_t best = 0;
         for (std::uint16_t t = 0; t < kTagCount; ++t) {
             total += c[t];
             if (c[t] > c[best]) best = t;
         }
-        if (total >= static_cast<std::uint32_t>(impl_->options.tagdict_min_count) &&
-            static_cast<double>(c[best]) >= impl_->options.tagdict_min_ratio * total)
-            impl_->tagdict.emplace(word, best);
+        if (total >= static_cast<std::uint32_t>(opt.tagdict_min_count) &&
+            static_cast<double>(c[best]) >= opt.tagdict_min_ratio * total)
+            words.emplace_back(word, best);
     }
-}
-
-double PosTaggerTrainer::train_epoch(const std::vector<TaggedSentence>& train, int epoch) {
-    Impl& im = *impl_;
-    std::vector<std::size_t> order(train.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::uint64_t state = im.options.seed * 1000003ULL + static_cast<std::uint64_t>(epoch);
-    for (std::size_t i = order.size(); i > 1; --i) {
-        const std::size_t j = static_cast<std::size_t>(splitmix(state) % i);
-        std::swap(order[i - 1], order[j]);
-    }
-    std::vector<TokInfo> info;
-    std::uint64_t feats[kMaxFeatures];
-    std::size_t correct = 0;
-    std::size_t total = 0;
-    std::array<double, kTagCount> scores{};
-    for (const std::size_t idx : order) {
-        const TaggedSentence& s = train[idx];
-        sentence_info(s, info, &im.lexicon);
-        if (idx < im.train_amb.size() && im.train_amb[idx].size() == 2 * info.size()) {
-            for (std::size_t i = 0; i < info.size(); ++i) {
-                info[i].amb = im.train_amb[idx][2 * i];
-                info[i].amb_cased = im.train_amb[idx][2 * i + 1];
-            }
-        }
-        const int n = static_cast<int>(std::min(info.size(), s.gold.size()));
-        std::uint16_t p1 = kStart;
-        std::uint16_t p2 = kStart2;
-        for (int i = 0; i < n; ++i) {
-            const std::uint16_t gold = s.gold[static_cast<std::size_t>(i)];
-            std::uint16_t guess = 0;
-            const auto d = im.tagdict.find(info[static_cast<std::size_t>(i)].word);
-            if (d != im.tagdict.end()) {
-                guess = d->second;
-            } else {
-                const int k = features(info.data(), n, i, p1, p2, feats);
-                scores.fill(0.0);
-                for (int f = 0; f < k; ++f) {
-                    const auto* list = im.lookup(feats[f]);
-                    if (list == nullptr) continue;
-                    for (const auto& p : *list) scores[p.tag] += p.w;
-                }
-                guess = 1;
-                for (std::uint16_t t = 2; t < kTagCount; ++t)
-                    if (scores[t] > scores[guess]) guess = t;
-                ++im.now;
-                if (guess != gold && gold > 0 && gold < kTagCount) {
-                    for (int f = 0; f < k; ++f) {
-                        im.update(feats[f], gold, 1.0f);
-                        im.update(feats[f], guess, -1.0f);
-                    }
-                }
-            }
-            correct += guess == gold;
-            ++total;
-            p2 = p1;
-            p1 = guess;
-        }
-    }
-    return total == 0 ? 0.0 : static_cast<double>(correct) / static_cast<double>(total);
-}
-
-PosTagger PosTaggerTrainer::snapshot() const {
-    const Impl& im = *impl_;
-    const double now = static_cast<double>(std::max<std::int64_t>(im.now, 1));
-    // Averaged weights.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keys(im.ids.begin(), im.ids.end());
-    std::sort(keys.begin(), keys.end());
-    std::vector<std::pair<std::uint64_t, std::vector<std::pair<std::uint16_t, float>>>> avg;
-    avg.reserve(keys.size());
-    float max_abs = 0.0f;
-    for (const auto& [key, id] : keys) {
-        std::vector<std::pair<std::uint16_t, float>> list;
-        for (const auto& p : im.params[id]) {
-            const double a =
-                (p.total + static_cast<double>(im.now - p.ts) * static_cast<double>(p.w)) / now;
-            const auto af = static_cast<float>(a);
-            if (std::fabs(af) <= im.options.prune_threshold || af == 0.0f) continue;
-            list.emplace_back(p.tag, af);
-            max_abs = std::max(max_abs, std::fabs(af));
-        }
-        if (!list.empty()) avg.emplace_back(key, std::move(list));
-    }
-    const float scale = max_abs > 0.0f ? 32767.0f / max_abs : 1.0f;
-    std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats;
-    feats.reserve(avg.size());
-    for (auto& [key, list] : avg) {
-        std::sort(list.begin(), list.end());
-        std::vector<std::uint32_t> q;
-        for (const auto& [tag, w] : list) {
-            const auto qi = static_cast<std::int32_t>(std::lround(w * scale));
-            if (qi == 0) continue;
-            const auto q16 = static_cast<std::uint16_t>(static_cast<std::int16_t>(
-                std::clamp<std::int32_t>(qi, -32767, 32767)));
-            q.push_back((std::uint32_t{tag} << 16) | q16);
-        }
-        if (!q.empty()) feats.emplace_back(key, std::move(q));
-    }
-    std::vector<std::pair<std::uint64_t, std::uint16_t>> words(im.tagdict.begin(),
-                                                                im.tagdict.end());
     std::sort(words.begin(), words.end());
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> lex(im.lexicon.begin(),
-                                                              im.lexicon.end());
-    std::sort(lex.begin(), lex.end());
+    FlatMap<std::uint16_t> dict;
+    dict.build(words);
+    FlatMap<std::uint64_t> lexicon;
+    lexicon.build(lex);
+
+    // Training sentences see jackknifed ambiguity classes (as unseen text will); dev sees
+    // the full lexicon, as at run time.
+    std::vector<Prepared> tdata(train.size());
+    for (std::size_t si = 0; si < train.size(); ++si) {
+        Prepared& p = tdata[si];
+        p.info = std::move(infos[si]);
+        p.gold = &train[si].gold;
+        p.dict_tags.resize(p.info.size());
+        for (std::size_t i = 0; i < p.info.size(); ++i) {
+            auto c = norm_counts[p.info[i].norm];
+            const auto it = fold_counts.find(fold_key(p.info[i].norm, si % kLexFolds));
+            if (it != fold_counts.end())
+                for (std::size_t t = 0; t < kTagCount; ++t) c[t] -= it->second[t];
+            p.info[i].amb = class_of(c);
+            p.dict_tags[i] = dict.get(p.info[i].word);
+        }
+    }
+    std::vector<Prepared> ddata(dev.size());
+    for (std::size_t si = 0; si < dev.size(); ++si) {
+        Prepared& p = ddata[si];
+        gold_info(dev[si], p.info);
+        p.gold = &dev[si].gold;
+        if (dev[si].gold.size() != p.info.size())
+            throw Error(ErrorKind::InvalidArgument, "dev sentence without gold tags");
+        p.dict_tags.resize(p.info.size());
+        for (std::size_t i = 0; i < p.info.size(); ++i) {
+            p.info[i].amb = lexicon.get(p.info[i].norm);
+            p.dict_tags[i] = dict.get(p.info[i].word);
+        }
+    }
+    std::vector<std::size_t> all(train.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+
+    // Stage 1: greedy left-to-right.
+    TrainResult result;
+    WeightTable stage1;
+    {
+        Perceptron model(opt.prune_threshold);
+        double best_dev = -1.0;
+        for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+            const auto t0 = std::chrono::steady_clock::now();
+            const double tr = model.epoch(
+                tdata, shuffled(all, opt.seed * 1000003ULL + static_cast<std::uint64_t>(epoch)),
+                nullptr);
+            WeightTable w = model.averaged();
+            const double dv = accuracy(ddata, decode_all(ddata, w, nullptr));
+            report("stage 1", epoch, tr, dv, seconds_since(t0));
+            if (dv > best_dev) {
+                best_dev = dv;
+                result.stage1_epochs = epoch;
+                stage1 = std::move(w);
+            }
+        }
+        result.stage1_dev_accuracy = best_dev;
+        result.dev_accuracy = best_dev;
+    }
+
     auto model = std::make_unique<PosTagger::Model>();
-    model->description = im.description;
-    model->scale = scale;
-    model->build(feats, words, lex);
-    PosTagger tagger;
-    tagger.model_ = std::move(model);
-    return tagger;
+    model->description = opt.description;
+    model->dict = dict;
+    model->lexicon = lexicon;
+
+    if (opt.stacked && opt.folds >= 2) {
+        // First-pass tags for the training data from fold models that did not see it.
+        const auto folds = static_cast<std::size_t>(opt.folds);
+        std::vector<std::vector<std::uint16_t>> t1_train(train.size());
+        for (std::size_t f = 0; f < folds; ++f) {
+            std::vector<std::size_t> in_fold, rest;
+            for (std::size_t i = 0; i < train.size(); ++i) (i % folds == f ? in_fold : rest).push_back(i);
+            Perceptron fm(opt.prune_threshold);
+            const std::string phase = "fold " + std::to_string(f + 1) + "/" + std::to_string(folds);
+            for (int epoch = 1; epoch <= result.stage1_epochs; ++epoch) {
+                const auto t0 = std::chrono::steady_clock::now();
+                const double tr = fm.epoch(
+                    tdata,
+                    shuffled(rest, opt.seed * 1000003ULL + 7919ULL * (f + 1) +
+                                       static_cast<std::uint64_t>(epoch)),
+                    nullptr);
+                report(phase, epoch, tr, -1.0, seconds_since(t0));
+            }
+            const WeightTable w = fm.averaged();
+            for (const std::size_t i : in_fold) {
+                const auto n = tdata[i].info.size();
+                t1_train[i].resize(n);
+                greedy(tdata[i].info.data(), static_cast<int>(n), tdata[i].dict_tags.data(),
+                       nullptr, [&](const std::uint64_t* ft, int k) { return w.best(ft, k); },
+                       t1_train[i].data());
+            }
+        }
+        const auto t1_dev = decode_all(ddata, stage1, nullptr);
+        // Stage 2: the same features plus first-pass tags around the word.
+        Perceptron m2(opt.prune_threshold);
+        WeightTable stage2;
+        double best_dev = -1.0;
+        for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+            const auto t0 = std::chrono::steady_clock::now();
+            const double tr = m2.epoch(
+                tdata,
+                shuffled(all, opt.seed * 1000003ULL + 104729ULL + static_cast<std::uint64_t>(epoch)),
+                &t1_train);
+            WeightTable w = m2.averaged();
+            const double dv = accuracy(ddata, decode_all(ddata, w, &t1_dev));
+            report("stage 2", epoch, tr, dv, seconds_since(t0));
+            if (dv > best_dev) {
+                best_dev = dv;
+                result.stage2_epochs = epoch;
+                stage2 = std::move(w);
+            }
+        }
+        if (best_dev > result.stage1_dev_accuracy) {
+            result.dev_accuracy = best_dev;
+            model->stages.push_back(std::move(stage1));
+            model->stages.push_back(std::move(stage2));
+        } else {
+            result.stage2_epochs = 0;
+            model->stages.push_back(std::move(stage1));
+        }
+    } else {
+        model->stages.push_back(std::move(stage1));
+    }
+    result.tagger = PosTagger(std::move(model));
+    return result;
 }
 
 double evaluate(const PosTagger& tagger, const std::vector<TaggedSentence>& gold) {

@@ -1,11 +1,14 @@
 // Penn Treebank part-of-speech tagger: a greedy left-to-right averaged perceptron
-// (Collins 2002; Honnibal's feature set) trained on UD English EWT (XPOS column).
+// (Collins 2002; Honnibal's feature set plus ambiguity classes, spacing and sentence-case
+// features) trained on UD English EWT (XPOS column), with an optional stacked second pass
+// that also sees the first pass's tags to the right.
 // Token::pos holds a kgforge::nlp::ptb::Tag value: the ids are fixed in this header
 // (independent of the model file), so other stages may compare against ptb::NNP etc.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -92,11 +95,13 @@ public:
     bool empty() const;
     // Training settings recorded in the model header ("key=value" lines).
     const std::string& description() const;
+    std::size_t feature_count() const;  // over all stages
+    std::size_t weight_count() const;
 
     struct Model;  // implementation detail (pos_tagger.cpp)
+    explicit PosTagger(std::unique_ptr<Model> model);
 
 private:
-    friend class PosTaggerTrainer;
     std::unique_ptr<Model> model_;
 };
 
@@ -105,45 +110,46 @@ private:
 // A gold sentence. Training and evaluation use the token offsets into `text` (the views in
 // `tokens` are re-derived, so moving these structs around is safe).
 struct TaggedSentence {
-    std::string text;                 // e.g. the forms joined by single spaces
-    std::vector<Token> tokens;        // begin/end into text
+    std::string text;                 // the forms, with the original spacing
+    std::vector<Token> tokens;        // begin/end into text, space_before
     std::vector<std::uint16_t> gold;  // ptb::Tag per token
 };
 
 struct TaggerTrainOptions {
-    int epochs = 12;                 // maximum; the best epoch on dev is kept
-    std::uint64_t seed = 20251013;   // shuffling seed (deterministic)
-    float prune_threshold = 0.0f;    // drop averaged weights with |w| below this
-    int tagdict_min_count = 20;      // words this frequent ...
-    double tagdict_min_ratio = 0.97; // ... with one tag this dominant skip the perceptron
-    int lexicon_min_count = 3;       // ambiguity-class lexicon: words seen this often ...
-    double lexicon_min_percent = 5;  // ... list the tags with at least this share
+    int epochs = 12;                  // maximum per stage; the best epoch on dev is kept
+    bool stacked = true;              // second pass that also sees first-pass tags to the right
+    int folds = 4;                    // jackknifing of the first pass for the second's training
+    std::uint64_t seed = 20251013;    // shuffling seed (training is deterministic)
+    float prune_threshold = 0.0f;     // drop averaged weights with |w| <= this
+    int tagdict_min_count = 20;       // words this frequent ...
+    double tagdict_min_ratio = 0.97;  // ... with one tag this dominant skip the perceptron
+    int lexicon_min_count = 3;        // ambiguity-class lexicon: words seen this often ...
+    double lexicon_min_percent = 5;   // ... list the tags with at least this share
+    std::string description;          // free-form settings stored in the model header
 };
 
-class PosTaggerTrainer {
-public:
-    explicit PosTaggerTrainer(TaggerTrainOptions options = {});
-    PosTaggerTrainer(const PosTaggerTrainer&) = delete;
-    PosTaggerTrainer& operator=(const PosTaggerTrainer&) = delete;
-    ~PosTaggerTrainer();
-
-    // Call once with the training data before the epochs (builds the tag dictionary and
-    // training-set statistics).
-    void prepare(const std::vector<TaggedSentence>& train);
-    // One pass of perceptron updates over `train` (the same vector given to prepare) in an
-    // order shuffled with the seed and `epoch`; returns the training accuracy of the pass.
-    double train_epoch(const std::vector<TaggedSentence>& train, int epoch);
-    // The averaged (and pruned) model as of now.
-    PosTagger snapshot() const;
-
-    // Records free-form training settings stored in the model header.
-    void set_description(std::string description);
-
-    struct Impl;
-
-private:
-    std::unique_ptr<Impl> impl_;
+struct TrainProgress {
+    std::string_view phase;  // "stage 1", "fold 2/4", "stage 2"
+    int epoch = 0;
+    double train_accuracy = 0;  // during the pass
+    double dev_accuracy = -1;   // of the averaged model after the epoch; -1 if not measured
+    double seconds = 0;
 };
+
+struct TrainResult {
+    PosTagger tagger;
+    int stage1_epochs = 0;
+    int stage2_epochs = 0;  // 0 when not stacked
+    double stage1_dev_accuracy = 0;
+    double dev_accuracy = 0;
+};
+
+// Trains on `train`, choosing the number of epochs of each stage on `dev`. Deterministic.
+// `progress` (optional) is called after every epoch; the library itself never prints.
+TrainResult train_pos_tagger(const std::vector<TaggedSentence>& train,
+                             const std::vector<TaggedSentence>& dev,
+                             const TaggerTrainOptions& options,
+                             const std::function<void(const TrainProgress&)>& progress = {});
 
 // Token accuracy of `tagger` on gold sentences (tags a copy).
 double evaluate(const PosTagger& tagger, const std::vector<TaggedSentence>& gold);

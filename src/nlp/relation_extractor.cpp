@@ -72,6 +72,17 @@ bool starts_digit(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0]
 
 bool symmetric(RelationType t) { return is_symmetric(t); }
 
+// Head nouns after a trigger noun that keep its meaning ("trade volume", "trade ties").
+bool keeps_relation(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "volume", "volumes", "value", "ties", "relations", "balance", "flows", "links", "deal",
+        "deals", "agreement", "agreements", "pact", "partner", "partners", "partnership",
+        "surplus", "deficit", "talks", "accord", "treaty", "programme", "program", "venture"};
+    for (auto k : kWords)
+        if (w == k) return true;
+    return false;
+}
+
 // Words that open a clause rather than continue a noun phrase.
 bool is_clause_word(std::string_view w) {
     static constexpr std::string_view kWords[] = {
@@ -113,13 +124,27 @@ public:
             name_entity_.emplace(detail::lower_ascii(ent.name), static_cast<int>(e));
             for (const auto& a : ent.aliases) name_entity_.emplace(lower_ascii(a), static_cast<int>(e));
         }
+        // the country the article is about: most actor-like uses (see coreference)
+        std::vector<int> score(doc.entities.size(), 0);
+        for (const auto& m : doc.mentions) {
+            if (m.entity < 0 || doc.entities[static_cast<std::size_t>(m.entity)].type != EntityType::Country)
+                continue;
+            bool actor = m.subtype == "Demonym" || m.subtype == "Capital" ||
+                         m.source == "coref:nominal";
+            if (m.end_token < doc.tokens.size()) {
+                const auto p = doc.tokens[m.end_token].pos;
+                if (is_verb(p) || p == ptb::MD || p == ptb::POS ||
+                    detail::is_possessive_token(doc.tokens[m.end_token].text))
+                    actor = true;
+            }
+            if (actor) score[static_cast<std::size_t>(m.entity)] += 2;
+        }
         int best = -1;
         for (std::size_t e = 0; e < doc.entities.size(); ++e) {
-            if (doc.entities[e].type != EntityType::Country) continue;
-            if (best < 0 || doc.entities[e].mentions > doc.entities[static_cast<std::size_t>(best)].mentions)
-                best = static_cast<int>(e);
+            if (score[e] < 4) continue;
+            if (best < 0 || score[e] > score[static_cast<std::size_t>(best)]) best = static_cast<int>(e);
         }
-        if (best >= 0 && doc.entities[static_cast<std::size_t>(best)].mentions >= 2) main_country_ = best;
+        main_country_ = best;
         best = -1;
         for (std::size_t e = 0; e < doc.entities.size(); ++e) {
             if (doc.entities[e].type != EntityType::Organization || gov_[e]) continue;
@@ -163,6 +188,8 @@ public:
             if (!args_.empty()) {
                 title_rules();
                 apposition_rules();
+                org_apposition_rules();
+                reverse_apposition_rules();
                 possessive_rules();
                 of_rules();
                 based_in_rules();
@@ -355,7 +382,35 @@ private:
     // Start of the noun phrase a person mention heads: "his Spanish counterpart X".
     std::uint32_t np_start(const Arg& a) const {
         std::uint32_t t = a.first;
-        if (a.type != EntityType::Person) return t;
+        if (a.type != EntityType::Person) {
+            // "the Ohio-based X", "Russian oil giant X"
+            for (int g = 0; g < 5 && t > sb_; ++g) {
+                if ((low(t - 1) == "based" || low(t - 1) == "headquartered") && t >= sb_ + 2) {
+                    std::uint32_t u = t - 1;
+                    if (u > sb_ && (txt(u - 1) == "-" || pos(u - 1) == ptb::HYPH)) --u;
+                    const int k = u > sb_ ? arg_ending_at(u) : -1;
+                    if (k >= 0) {
+                        t = args_[static_cast<std::size_t>(k)].first;
+                        continue;
+                    }
+                    break;
+                }
+                const int k = arg_at(t - 1);
+                if (k >= 0) {
+                    if (args_[static_cast<std::size_t>(k)].demonym) {
+                        t = args_[static_cast<std::size_t>(k)].first;
+                        continue;
+                    }
+                    break;
+                }
+                const auto w = txt(t - 1);
+                if (w.empty() || !detail::is_lower_ascii(w[0]) || !modifier_like(t - 1) ||
+                    is_clause_word(low(t - 1)))
+                    break;
+                --t;
+            }
+            return t;
+        }
         for (int g = 0; g < 5 && t > sb_; ++g) {
             const int k = arg_at(t - 1);
             if (k >= 0) {
@@ -586,10 +641,32 @@ private:
                 std::uint32_t best = ~0u;
                 for (const auto& a : args_) {
                     if (a.type != EntityType::Country || a.entity == p.entity) continue;
-                    const std::uint32_t d = a.first > p.first ? a.first - p.first : p.first - a.first;
+                    std::uint32_t d = a.first > p.first ? a.first - p.first : p.first - a.first;
+                    // "the Australian government", "Japan's government": the government's country
+                    if (a.end < se_ && (low(a.end) == "government" || low(a.end) == "authorities" ||
+                                        (detail::is_possessive_token(txt(a.end)) && a.end + 1 < se_ &&
+                                         low(a.end + 1) == "government")))
+                        d = 0;
+                    // after a preposition ("talks with Japan") a country is less likely the employer
+                    else if (a.first > sb_ && is_prep(low(a.first - 1))) d += 20;
+                    // "the Iraq war": a noun modifier, not a government
+                    if (!a.demonym && a.end < se_ && arg_at(a.end) < 0 &&
+                        (pos(a.end) == ptb::NN || pos(a.end) == ptb::NNS))
+                        continue;
                     if (d < best) {
                         best = d;
                         country = a.entity;
+                    }
+                }
+                // the capital the person spoke in
+                for (const auto& a : args_) {
+                    if (a.type != EntityType::Location || !gaz_ || a.pronoun) continue;
+                    const CountryInfo* c = gaz_->country_of_capital(span(a.first, a.end));
+                    if (!c) continue;
+                    auto it = name_entity_.find(lower_ascii(c->name));
+                    if (it != name_entity_.end()) {
+                        country = it->second;
+                        break;
                     }
                 }
                 if (country < 0) country = main_country_;
@@ -643,8 +720,9 @@ private:
                     if (o.end < stop && detail::is_possessive_token(txt(o.end))) continue;
                     break;
                 }
-                bool take = o.type == EntityType::Organization;
-                if (!take) {
+                const bool possessor = o.end < stop && detail::is_possessive_token(txt(o.end));
+                bool take = o.type == EntityType::Organization && !(possessor && next_is_org(o.end + 1, stop));
+                if (!take && o.type != EntityType::Organization) {
                     // places and countries only as possessors or bare pre-modifiers of a role
                     const bool poss = o.end < stop && detail::is_possessive_token(txt(o.end));
                     const bool after_prep = o.first > start && (low(o.first - 1) == "of" || low(o.first - 1) == "for");
@@ -666,6 +744,108 @@ private:
         }
         // "role of ORG, PERSON": "the president of the EC's Executive Commission, Jacques Delors"
         // and "ORG's founder, PERSON" are rarer; not handled.
+    }
+
+    // An organization mention follows within a few modifier tokens.
+    bool next_is_org(std::uint32_t t, std::uint32_t stop) const {
+        for (int g = 0; g < 4 && t < stop; ++g, ++t) {
+            const int k = arg_at(t);
+            if (k >= 0) return args_[static_cast<std::size_t>(k)].type == EntityType::Organization;
+            if (!modifier_like(t)) return false;
+        }
+        return false;
+    }
+
+    // "Gazpromneft, a former unit of Gazprom": organization appositions.
+    void org_apposition_rules() {
+        for (std::size_t k = 0; k < args_.size(); ++k) {
+            const auto& a = args_[k];
+            if (a.type != EntityType::Organization || a.pronoun) continue;
+            std::uint32_t t = a.end;
+            if (t >= se_ || txt(t) != ",") continue;
+            ++t;
+            bool unit = false, owner = false;
+            std::uint32_t g = 0;
+            for (; t < se_ && g < 6; ++t, ++g) {
+                if (arg_at(t) >= 0) break;
+                const auto w = low(t);
+                if (lex_.is_unit_word(w)) unit = true;
+                if (lex_.is_owner_word(w)) owner = true;
+                if (w == "of" || is_det(t) || modifier_like(t)) continue;
+                break;
+            }
+            if (!(unit || owner)) continue;
+            if (t > sb_ && low(t - 1) != "of") {
+                // "a unit of Russian gas monopoly Gazprom": allow a nationality pre-modifier
+            }
+            const int bk = arg_at(t);
+            if (bk < 0) continue;
+            // skip a nationality pre-modifier to reach the organization
+            int target = bk;
+            const auto& b0 = args_[static_cast<std::size_t>(bk)];
+            if (b0.type == EntityType::Country) {
+                std::uint32_t u = b0.end;
+                for (int h = 0; h < 4 && u < se_ && arg_at(u) < 0 && modifier_like(u); ++h) ++u;
+                target = arg_starting_at(u);
+            }
+            if (target < 0) continue;
+            const auto& b = args_[static_cast<std::size_t>(target)];
+            if (b.type != EntityType::Organization) continue;
+            if (unit) emit(a.entity, b.entity, RelationType::PartOf, 0.75, "org-apposition",
+                           span(a.first, b.end));
+            else emit(b.entity, a.entity, RelationType::PartOf, 0.75, "org-apposition",
+                      span(a.first, b.end));
+        }
+    }
+
+    // "Spain's director general for Europe, Jose Maria Pons", "the head of the Catholic
+    // Church in England, Cardinal X": a role phrase, a comma, then the person.
+    void reverse_apposition_rules() {
+        for (std::size_t k = 0; k < args_.size(); ++k) {
+            const auto& p = args_[k];
+            if (p.type != EntityType::Person || p.pronoun) continue;
+            std::uint32_t t = np_start(p);
+            if (t <= sb_ + 1 || txt(t - 1) != ",") continue;
+            const std::uint32_t comma = t - 1;
+            const std::uint32_t from = comma > sb_ + 10 ? comma - 10 : sb_;
+            // the role word nearest before the comma
+            std::uint32_t role_at = comma;
+            for (std::uint32_t u = comma; u > from;) {
+                --u;
+                if (txt(u) == "," || txt(u) == ";" || is_clause_word(low(u)) || is_finite_verb(pos(u))) break;
+                if (arg_at(u) < 0 && is_role(low(u))) {
+                    role_at = u;
+                    break;
+                }
+            }
+            if (role_at == comma) continue;
+            // the role phrase start (modifiers before the role word)
+            std::uint32_t rs = role_at;
+            while (rs > from && arg_at(rs - 1) < 0 && modifier_like(rs - 1)) --rs;
+            std::string role;
+            (void)sentence_has_role(rs, role_at + 1, &role);
+            int obj = -1;
+            if (rs > sb_ + 1 && detail::is_possessive_token(txt(rs - 1))) {
+                obj = arg_ending_at(rs - 1);
+            } else if (rs > sb_ && (arg_ending_at(rs) >= 0)) {
+                obj = arg_ending_at(rs);
+            }
+            if (obj < 0) {
+                // "role of (the) ORG ..."
+                std::uint32_t u = role_at + 1;
+                while (u < comma && arg_at(u) < 0 && modifier_like(u)) ++u;
+                if (u < comma && (low(u) == "of" || low(u) == "at" || low(u) == "for")) {
+                    const int o = arg_starting_at(skip_det_fwd(u + 1));
+                    if (o >= 0 && args_[static_cast<std::size_t>(o)].type == EntityType::Organization)
+                        obj = o;
+                }
+            }
+            if (obj < 0) continue;
+            const auto& o = args_[static_cast<std::size_t>(obj)];
+            if (o.type == EntityType::Person) continue;
+            emit(p.entity, o.entity, RelationType::AffiliatedWith, 0.75, "reverse-apposition", role,
+                 role);
+        }
     }
 
     // "A's [mods] B"
@@ -757,7 +937,7 @@ private:
                     const int bk = arg_starting_at(t);
                     if (bk >= 0) {
                         const auto& b = args_[static_cast<std::size_t>(bk)];
-                        if (b.type == EntityType::Organization)
+                        if (b.type == EntityType::Organization || b.type == EntityType::Location)
                             emit(b.entity, a.entity, RelationType::LocatedIn, 0.9, "x-based",
                                  span(a.first, b.end));
                         break;
@@ -908,7 +1088,7 @@ private:
     }
 
     // Nearest plausible subject to the left of token i.
-    int subject_before(std::uint32_t i, std::uint32_t window) const {
+    int subject_before(std::uint32_t i, std::uint32_t window, bool allow_possessor = false) const {
         int skips = 0;
         for (std::uint32_t t = i; t > sb_;) {
             --t;
@@ -927,7 +1107,8 @@ private:
                 if (++skips > 2) break;
                 continue;
             }
-            if (a.end < se_ && detail::is_possessive_token(txt(a.end)) && a.end + 1 < i) {
+            if (!allow_possessor && a.end < se_ && detail::is_possessive_token(txt(a.end)) &&
+                a.end + 1 < i) {
                 // "A's N verb": the possessor is not the subject of a later verb
                 // unless nothing else is available.
                 if (++skips > 2) break;
@@ -941,6 +1122,7 @@ private:
     // Nearest object to the right of token t (direct object), within `window`.
     int object_after(std::uint32_t t, std::uint32_t window, bool allow_verbs,
                      bool skip_modifiers = false) const {
+        bool seen_noun = false;
         for (std::uint32_t u = t; u < se_ && u < t + window; ++u) {
             const int k = arg_at(u);
             if (k >= 0) {
@@ -958,6 +1140,12 @@ private:
             const auto w = txt(u);
             if (w == "." || w == ";" || w == ":") return -1;
             if (!allow_verbs && is_finite_verb(pos(u))) return -1;
+            if (skip_modifiers) {
+                // "criticised the government over its case for war in Iraq": the object
+                // noun phrase ended before the preposition
+                if (is_noun(pos(u)) && !is_proper_noun(pos(u))) seen_noun = true;
+                else if ((pos(u) == ptb::IN || pos(u) == ptb::TO) && seen_noun) return -1;
+            }
         }
         return -1;
     }
@@ -969,6 +1157,7 @@ private:
                 continue;
             }
             if (txt(u) == "." || txt(u) == ";") return -1;
+            if (is_finite_verb(pos(u)) || pos(u) == ptb::MD) return -1;
             if (low(u) == prep) {
                 prep_at = u;
                 return object_after(u + 1, 6, false);
@@ -1028,6 +1217,10 @@ private:
                 }
             }
             if (!matched) continue;
+            // "export control measures", "trade officials": a trigger noun used as a modifier
+            if (tr.entry->kind == LexKind::Noun && tr.end < se_ && arg_at(tr.end) < 0 &&
+                (pos(tr.end) == ptb::NN || pos(tr.end) == ptb::NNS) && !keeps_relation(low(tr.end)))
+                continue;
             ++triggers;
             apply_trigger(tr);
             i = tr.end - 1;
@@ -1058,7 +1251,7 @@ private:
         if (passive) {
             if (tr.end < se_ && low(tr.end) == "by") {
                 const int agent = object_after(tr.end + 1, 4, false);
-                const int patient = subject_before(i, lim_.subject_window);
+                const int patient = subject_before(i, lim_.subject_window, true);
                 if (agent >= 0 && patient >= 0) {
                     subjects = expand_right(agent);
                     objects = expand_left(patient);
@@ -1111,6 +1304,17 @@ private:
             if (subjects.empty() && objects.empty()) {
                 subj = subject_before(i, noun ? 8 : lim_.subject_window);
                 if (subj >= 0) subjects = expand_left(subj);
+                // "the Group of Seven -- A, B and C -- met": the list is an apposition
+                if (subjects.size() >= 2) {
+                    std::uint32_t first = args_[static_cast<std::size_t>(subjects.back())].first;
+                    for (int s2 : subjects) first = std::min(first, args_[static_cast<std::size_t>(s2)].first);
+                    const std::uint32_t b = skip_det_back(first);
+                    if (b > sb_ + 1 && (txt(b - 1) == "--" || txt(b - 1) == ":" || txt(b - 1) == "(" ||
+                                        txt(b - 1) == "\xE2\x80\x94")) {
+                        const int head = arg_ending_at(b - 1);
+                        if (head >= 0) subjects = {head};
+                    }
+                }
             }
             // object
             if (objects.empty()) {
@@ -1195,8 +1399,42 @@ private:
                 }
             }
         }
+        if (noun && (low(i) == "partners" || low(i) == "members") && objects.empty()) {
+            const int m = arg_ending_at(i);
+            if (m >= 0 && args_[static_cast<std::size_t>(m)].type == EntityType::Organization &&
+                !args_[static_cast<std::size_t>(m)].pronoun)
+                objects = {m};
+        }
+        // "exporters to the EC, such as Senegal, Malaysia and Brazil": the listed members
+        if (noun && !objects.empty() && (subjects.empty() || rule == "lex:noun")) {
+            std::uint32_t t = args_[static_cast<std::size_t>(objects.back())].end;
+            if (t < se_ && txt(t) == ",") ++t;
+            std::uint32_t list_at = 0;
+            if (t + 1 < se_ && low(t) == "such" && low(t + 1) == "as") list_at = t + 2;
+            else if (t < se_ && (low(t) == "including" || low(t) == "like")) list_at = t + 1;
+            if (list_at) {
+                const int m = arg_starting_at(skip_det_fwd(list_at));
+                if (m >= 0) {
+                    subjects = expand_right(m);
+                    rule = "lex:noun-such-as";
+                }
+            }
+        }
         if (subjects.empty() || objects.empty()) return;
         if (e.reverse) std::swap(subjects, objects);
+        RelationType rtype = type;
+        if (noun && (low(i) == "partners" || low(i) == "members" || low(i) == "partner")) {
+            const int m = arg_ending_at(i);
+            if (m >= 0 && args_[static_cast<std::size_t>(m)].type == EntityType::Organization &&
+                !args_[static_cast<std::size_t>(m)].pronoun) {
+                const int subj = subject_before(args_[static_cast<std::size_t>(m)].first, lim_.subject_window);
+                if (subj < 0) return;
+                for (int s2 : expand_left(subj))
+                    emit(args_[static_cast<std::size_t>(s2)].entity, args_[static_cast<std::size_t>(m)].entity,
+                         RelationType::PartOf, 0.6, "lex:member-partners", label_of(tr, ~0u));
+                return;
+            }
+        }
         bool neg = false, hyp = false;
         std::uint32_t from = i;
         for (int s : subjects) from = std::min(from, args_[static_cast<std::size_t>(s)].end);
@@ -1212,7 +1450,7 @@ private:
             for (int o : objects) {
                 const auto& sa = args_[static_cast<std::size_t>(s)];
                 const auto& oa = args_[static_cast<std::size_t>(o)];
-                emit(sa.entity, oa.entity, type, conf, rule, label, {}, amount, neg, hyp);
+                emit(sa.entity, oa.entity, rtype, conf, rule, label, {}, amount, neg, hyp);
             }
     }
 

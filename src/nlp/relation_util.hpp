@@ -19,6 +19,7 @@ inline std::string lower_ascii(std::string_view s) {
 
 inline bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+inline bool starts_upper_ascii(std::string_view s) { return !s.empty() && is_upper_ascii(s[0]); }
 
 // The text covered by tokens [first, end).
 inline std::string_view span_text(const AnnotatedDocument& doc, std::uint32_t first,

@@ -92,7 +92,8 @@ Corpus read_conll(const fs::path& file) {
                 sent.labels[a] = static_cast<std::uint8_t>(1 + 4 * c + 3);
             } else {
                 sent.labels[a] = static_cast<std::uint8_t>(1 + 4 * c + 0);
-                for (auto k = a + 1; k + 1 < b; ++k) sent.labels[k] = static_cast<std::uint8_t>(1 + 4 * c + 1);
+                for (auto k = a + 1; k + 1 < b; ++k)
+                    sent.labels[k] = static_cast<std::uint8_t>(1 + 4 * c + 1);
                 sent.labels[b - 1] = static_cast<std::uint8_t>(1 + 4 * c + 2);
             }
         }
@@ -141,8 +142,8 @@ void print_prf(const std::string& name, const Counts& c) {
     double p = c.pred ? static_cast<double>(c.tp) / static_cast<double>(c.pred) : 0.0;
     double r = c.gold ? static_cast<double>(c.tp) / static_cast<double>(c.gold) : 0.0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
-    std::printf("%-6s P %.4f  R %.4f  F1 %.4f  (gold %zu, predicted %zu)\n", name.c_str(), p, r,
-                f, c.gold, c.pred);
+    std::printf("%-6s P %.4f  R %.4f  F1 %.4f  (gold %zu, predicted %zu)\n", name.c_str(), p, r, f,
+                c.gold, c.pred);
 }
 
 void evaluate(const NerModel& model, const Gazetteer& gazetteer, const Corpus& corpus) {
@@ -167,7 +168,8 @@ void evaluate(const NerModel& model, const Gazetteer& gazetteer, const Corpus& c
         for (auto [a, b, c] : corpus.gold[s]) ++per[static_cast<std::size_t>(c)].gold;
         for (const auto& span : ner_labels_to_spans(predictions[s])) {
             ++per[static_cast<std::size_t>(span.cls)].pred;
-            if (gold.count({span.first, span.end, span.cls})) ++per[static_cast<std::size_t>(span.cls)].tp;
+            if (gold.count({span.first, span.end, span.cls}))
+                ++per[static_cast<std::size_t>(span.cls)].tp;
         }
     }
     for (int c = 0; c < kNerClassCount; ++c) {
@@ -178,10 +180,11 @@ void evaluate(const NerModel& model, const Gazetteer& gazetteer, const Corpus& c
         print_prf(std::string(kNerClasses[c]), k);
     }
     print_prf("all", all);
-    std::printf("tagging: %zu tokens, %.3f s CPU, %.0f tokens/s, %.2f MB/s (features + gazetteer + "
-                "decoding, one thread)\n",
-                tokens, seconds, static_cast<double>(tokens) / seconds,
-                static_cast<double>(bytes) / seconds / 1e6);
+    std::printf(
+        "tagging: %zu tokens, %.3f s CPU, %.0f tokens/s, %.2f MB/s (features + gazetteer + "
+        "decoding, one thread)\n",
+        tokens, seconds, static_cast<double>(tokens) / seconds,
+        static_cast<double>(bytes) / seconds / 1e6);
 }
 
 }  // namespace
@@ -245,11 +248,11 @@ int main(int argc, char** argv) {
         std::printf("train: %zu sentences; valid: %zu sentences\n", train.sentences.size(),
                     valid.sentences.size());
         auto t0 = std::chrono::steady_clock::now();
-        auto model = NerModel::train(train.sentences, gazetteer, settings,
-                                     [](const std::string& line) {
-                                         std::printf("%s\n", line.c_str());
-                                         std::fflush(stdout);
-                                     });
+        auto model =
+            NerModel::train(train.sentences, gazetteer, settings, [](const std::string& line) {
+                std::printf("%s\n", line.c_str());
+                std::fflush(stdout);
+            });
         std::printf("trained in %.1f s, %zu features kept\n",
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
                     model.feature_count());

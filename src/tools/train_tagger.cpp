@@ -20,7 +20,6 @@
 #include "nlp/pos_tagger.hpp"
 
 using kgforge::nlp::PosTagger;
-using kgforge::nlp::PosTaggerTrainer;
 using kgforge::nlp::TaggedSentence;
 
 namespace {
@@ -122,7 +121,8 @@ std::size_t token_count(const std::vector<TaggedSentence>& v) {
 void usage() {
     std::fputs(
         "usage: kgforge-train-tagger --train FILE --dev FILE [--test FILE] --out MODEL\n"
-        "                            [--epochs N] [--seed N] [--prune X] [--confusions N]\n",
+        "                            [--epochs N] [--seed N] [--prune X] [--no-stack]\n"
+        "                            [--folds N] [--confusions N]\n",
         stderr);
 }
 
@@ -149,6 +149,8 @@ int main(int argc, char** argv) {
         else if (arg == "--seed") options.seed = std::stoull(value());
         else if (arg == "--prune") options.prune_threshold = std::stof(value());
         else if (arg == "--confusions") confusions = std::stoul(value());
+        else if (arg == "--no-stack") options.stacked = false;
+        else if (arg == "--folds") options.folds = std::stoi(value());
         else if (arg == "-h" || arg == "--help") {
             usage();
             return 0;
@@ -171,38 +173,41 @@ int main(int argc, char** argv) {
                    train.size(), token_count(train), token_count(dev), token_count(test));
         if (unknown > 0) fmt::print("warning: {} tokens with unknown XPOS (mapped to XX)\n", unknown);
 
-        PosTaggerTrainer trainer(options);
-        const std::string settings = fmt::format(
-            "tagger=averaged-perceptron greedy\ntagset=PTB (UD XPOS)\ntrain={} ({} tokens)\n"
-            "dev={}\nmax_epochs={}\nseed={}\nprune={}\ntagdict_min_count={}\n"
-            "tagdict_min_ratio={}\n",
-            std::string_view(train_path).substr(train_path.find_last_of('/') + 1),
-            token_count(train),
-            std::string_view(dev_path).substr(dev_path.find_last_of('/') + 1), options.epochs,
-            options.seed, options.prune_threshold, options.tagdict_min_count,
-            options.tagdict_min_ratio);
-        trainer.prepare(train);
-        PosTagger best;
-        double best_dev = -1.0;
-        int best_epoch = 0;
-        for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-            const auto t0 = std::chrono::steady_clock::now();
-            const double train_acc = trainer.train_epoch(train, epoch);
-            trainer.set_description(settings + fmt::format("epoch={}\n", epoch));
-            PosTagger model = trainer.snapshot();
-            const double dev_acc = kgforge::nlp::evaluate(model, dev);
-            const double secs =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            fmt::print("epoch {:2d}: train {:.4f}  dev {:.4f}  ({:.1f}s)\n", epoch, train_acc,
-                       dev_acc, secs);
-            std::fflush(stdout);
-            if (dev_acc > best_dev) {
-                best_dev = dev_acc;
-                best_epoch = epoch;
-                best = std::move(model);
-            }
-        }
-        fmt::print("best epoch {} (dev {:.4f})\n", best_epoch, best_dev);
+        auto base = [](const std::string& path) {
+            return std::string_view(path).substr(path.find_last_of('/') + 1);
+        };
+        options.description = fmt::format(
+            "tagger=averaged perceptron, greedy left-to-right{}\n"
+            "tagset=Penn Treebank (UD XPOS)\n"
+            "data=UD English EWT v2.16 (CC BY-SA 4.0)\n"
+            "train={} ({} tokens)\ndev={}\nmax_epochs={}\nfolds={}\nseed={}\nprune={}\n"
+            "tagdict_min_count={}\ntagdict_min_ratio={}\nlexicon_min_count={}\n"
+            "lexicon_min_percent={}\n",
+            options.stacked ? " + stacked second pass" : "", base(train_path),
+            token_count(train), base(dev_path), options.epochs, options.folds, options.seed,
+            options.prune_threshold, options.tagdict_min_count, options.tagdict_min_ratio,
+            options.lexicon_min_count, options.lexicon_min_percent);
+        const auto t0 = std::chrono::steady_clock::now();
+        auto result = kgforge::nlp::train_pos_tagger(
+            train, dev, options, [](const kgforge::nlp::TrainProgress& p) {
+                if (p.dev_accuracy >= 0)
+                    fmt::print("{} epoch {:2d}: train {:.4f}  dev {:.4f}  ({:.1f}s)\n", p.phase,
+                               p.epoch, p.train_accuracy, p.dev_accuracy, p.seconds);
+                else
+                    fmt::print("{} epoch {:2d}: train {:.4f}  ({:.1f}s)\n", p.phase, p.epoch,
+                               p.train_accuracy, p.seconds);
+                std::fflush(stdout);
+            });
+        const double train_secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        PosTagger& best = result.tagger;
+        fmt::print("stage 1: best epoch {} (dev {:.4f})\n", result.stage1_epochs,
+                   result.stage1_dev_accuracy);
+        if (result.stage2_epochs > 0)
+            fmt::print("stage 2: best epoch {} (dev {:.4f})\n", result.stage2_epochs,
+                       result.dev_accuracy);
+        fmt::print("dev accuracy: {:.4f}  ({} features, {} weights, trained in {:.0f}s)\n",
+                   result.dev_accuracy, best.feature_count(), best.weight_count(), train_secs);
         if (confusions > 0) print_confusions(best, dev, confusions);
         if (!test.empty())
             fmt::print("test accuracy: {:.4f}\n", kgforge::nlp::evaluate(best, test));

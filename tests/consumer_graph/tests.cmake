@@ -36,10 +36,13 @@ function(kgforge_consumer_graph_tests name)
       consumer_graph.${name}.graphology_documents PROPERTIES FIXTURES_REQUIRED cg_${name})
   endif()
 
-  # Gephi Toolkit (another helper's scripts/gephi-check), when present.
+  # Gephi Toolkit (scripts/gephi-check, needs Java and Maven), when present: counts, labels
+  # and edge kinds against the JSON export.
   if(EXISTS ${PROJECT_SOURCE_DIR}/scripts/gephi-check)
     add_test(NAME consumer_graph.${name}.gephi
-      COMMAND ${PROJECT_SOURCE_DIR}/scripts/gephi-check ${out}/graph.graphml ${out}/graph.gexf)
+      COMMAND ${KGFORGE_CG_PYTHON} ${KGFORGE_CG_DIR}/check_gephi.py
+              ${PROJECT_SOURCE_DIR}/scripts/gephi-check --json ${out}/graph.json
+              ${out}/graph.graphml ${out}/graph.gexf)
     set_tests_properties(consumer_graph.${name}.gephi PROPERTIES FIXTURES_REQUIRED cg_${name})
   endif()
 endfunction()

@@ -50,8 +50,9 @@ AnnotatedDocument make_doc(const std::string& text) {
         while (j < t.size() && t[j] != ' ' && t[j] != '\n' && !(is_punct(t[j]) && t[j] != '.')) ++j;
         // a final period is split off unless the word is dotted ("U.S.")
         std::size_t end = j;
-        if (end > i + 1 && t[end - 1] == '.' && std::count(t.begin() + static_cast<long>(i),
-                                                           t.begin() + static_cast<long>(end), '.') == 1) {
+        if (end > i + 1 && t[end - 1] == '.' &&
+            std::count(t.begin() + static_cast<long>(i), t.begin() + static_cast<long>(end), '.') ==
+                1) {
             --end;
         }
         if (end - i > 2 && t.compare(end - 2, 2, "'s") == 0) {
@@ -63,7 +64,8 @@ AnnotatedDocument make_doc(const std::string& text) {
         if (end < j) push(end, j);
         i = j;
     }
-    for (auto& tok : doc.tokens) tok.text = std::string_view(doc.text).substr(tok.begin, tok.end - tok.begin);
+    for (auto& tok : doc.tokens)
+        tok.text = std::string_view(doc.text).substr(tok.begin, tok.end - tok.begin);
     Sentence s;
     s.first_token = 0;
     s.end_token = static_cast<std::uint32_t>(doc.tokens.size());

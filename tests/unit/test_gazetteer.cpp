@@ -125,7 +125,7 @@ TEST_CASE("gazetteer: longest matches over tokens with case rules", "[gazetteer]
         }
         return false;
     };
-    CHECK(has(1, 5, GazetteerKind::Country));   // United States of America
+    CHECK(has(1, 5, GazetteerKind::Country));        // United States of America
     CHECK_FALSE(has(6, 7, GazetteerKind::Country));  // "china": not capitalized
     CHECK(has(8, 9, GazetteerKind::Demonym));
     CHECK(has(11, 12, GazetteerKind::City));
@@ -153,8 +153,9 @@ TEST_CASE("gazetteer: all-caps, junk and empty input", "[gazetteer]") {
     }
     CHECK(pakistan);
 
-    std::string junk = "\xff\xfe \xc3 \xe4\xb8\xad\xe5\x9b\xbd \xd0\x9c\xd0\xbe\xd1\x81 ''' --- "
-                       "\xf0\x9f\x98\x80 United";
+    std::string junk =
+        "\xff\xfe \xc3 \xe4\xb8\xad\xe5\x9b\xbd \xd0\x9c\xd0\xbe\xd1\x81 ''' --- "
+        "\xf0\x9f\x98\x80 United";
     auto junk_tokens = tokens_of(junk);
     CHECK_NOTHROW(g.find_all(junk_tokens));
     CHECK(g.find_all(std::span<const Token>()).empty());

@@ -25,8 +25,8 @@ ExtractedEntity ent(std::string key, std::string name, EntityType type,
     return e;
 }
 
-ExtractedRelation rel(std::string subject, RelationType type, std::string object,
-                      std::string label, std::string sentence) {
+ExtractedRelation rel(std::string subject, RelationType type, std::string object, std::string label,
+                      std::string sentence) {
     ExtractedRelation r;
     r.subject = std::move(subject);
     r.object = std::move(object);
@@ -45,23 +45,27 @@ std::string long_name() {
 
 std::vector<DocumentExtraction> adversarial_extractions() {
     std::vector<DocumentExtraction> docs(3);
-    docs[0].document = {"d1", "Deal <signed>", "2024-01-02", "https://example.org/a?x=1&y=2", "Dawn"};
-    docs[0].entities = {ent("p", "Pakistan", EntityType::Country, {}, "Q843"),
-                        ent("c", "China", EntityType::Country, {"PRC"}),
-                        ent("a", "Acme <&> \"Corp\" 'Ltd'", EntityType::Organization, {"Acme|Corp", "A\\B"})};
+    docs[0].document = {"d1", "Deal <signed>", "2024-01-02", "https://example.org/a?x=1&y=2",
+                        "Dawn"};
+    docs[0].entities = {
+        ent("p", "Pakistan", EntityType::Country, {}, "Q843"),
+        ent("c", "China", EntityType::Country, {"PRC"}),
+        ent("a", "Acme <&> \"Corp\" 'Ltd'", EntityType::Organization, {"Acme|Corp", "A\\B"})};
     docs[0].relations = {rel("p", RelationType::SignedAgreementWith, "c", "signed MoU with",
                              "Pakistan signed an MoU with China.")};
     docs[0].relations[0].amount = "$23 billion";
 
     docs[1].document = {"d2", "Talks", "2024-01-05", "", ""};
-    docs[1].entities = {ent("p", "Pakistan", EntityType::Country, {}, "Q843"),
-                        ent("c", "China", EntityType::Country),
-                        ent("x", "Bad\x01Name\x1f", EntityType::Person),
-                        ent("e", "\xF0\x9F\x87\xB5\xF0\x9F\x87\xB0 emoji", EntityType::Person),
-                        ent("r", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xD7\xA2\xD7\x91", EntityType::Location),
-                        ent("l", long_name(), EntityType::Organization),
-                        ent("n", "line\nbreak\ttab\rcr", EntityType::Person),
-                        ent("z", "", EntityType::Person)};
+    docs[1].entities = {
+        ent("p", "Pakistan", EntityType::Country, {}, "Q843"),
+        ent("c", "China", EntityType::Country),
+        ent("x", "Bad\x01Name\x1f", EntityType::Person),
+        ent("e", "\xF0\x9F\x87\xB5\xF0\x9F\x87\xB0 emoji", EntityType::Person),
+        ent("r", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xD7\xA2\xD7\x91",
+            EntityType::Location),
+        ent("l", long_name(), EntityType::Organization),
+        ent("n", "line\nbreak\ttab\rcr", EntityType::Person),
+        ent("z", "", EntityType::Person)};
     docs[1].relations = {rel("c", RelationType::SignedAgreementWith, "p", "signed MoU with",
                              "China and Pakistan signed\x02 a deal."),
                          rel("x", RelationType::AffiliatedWith, "l", "", "Bad works for Long."),
@@ -70,7 +74,8 @@ std::vector<DocumentExtraction> adversarial_extractions() {
     docs[2].document = {"d3\x03<&>", "", "", "", ""};  // undated
     docs[2].entities = {ent("a", "Acme <&> \"Corp\" 'Ltd'", EntityType::Organization),
                         ent("p", "Pakistan", EntityType::Country, {}, "Q843")};
-    docs[2].relations = {rel("a", RelationType::LocatedIn, "p", "based in", "Acme is based in Pakistan.")};
+    docs[2].relations = {
+        rel("a", RelationType::LocatedIn, "p", "based in", "Acme is based in Pakistan.")};
     return docs;
 }
 
@@ -99,7 +104,9 @@ std::map<std::string, std::string> values_of(const testxml::Element& element) {
     return values;
 }
 
-std::string sanitize_id(std::string_view id) { return xml_sanitize(id, XmlMode::Id); }
+std::string sanitize_id(std::string_view id) {
+    return xml_sanitize(id, XmlMode::Id);
+}
 
 }  // namespace
 
@@ -184,8 +191,8 @@ TEST_CASE("gexf: edges have kind, label, weight and one spell per evidence date"
         CHECK(edge.attr("target") == sanitize_id(graph.entities()[r.object].id));
         CHECK(edge.attr("kind") == relation_type_name(r.type));
         const auto phrase = graph.text(r.label);
-        CHECK(edge.attr("label") == (phrase.empty() ? std::string(relation_type_name(r.type))
-                                                     : xml_sanitize(phrase)));
+        CHECK(edge.attr("label") ==
+              (phrase.empty() ? std::string(relation_type_name(r.type)) : xml_sanitize(phrase)));
         CHECK(std::stod(edge.attr("weight")) == static_cast<double>(r.weight()));
         std::set<std::string> dates;
         for (const auto& ev : graph.evidence(r)) {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <map>
 #include <regex>
 #include <set>
@@ -26,8 +27,8 @@ ExtractedEntity ent(std::string key, std::string name, EntityType type,
     return e;
 }
 
-ExtractedRelation rel(std::string subject, RelationType type, std::string object,
-                      std::string label, std::string sentence) {
+ExtractedRelation rel(std::string subject, RelationType type, std::string object, std::string label,
+                      std::string sentence) {
     ExtractedRelation r;
     r.subject = std::move(subject);
     r.object = std::move(object);
@@ -46,23 +47,27 @@ std::string long_name() {
 
 std::vector<DocumentExtraction> adversarial_extractions() {
     std::vector<DocumentExtraction> docs(3);
-    docs[0].document = {"d1", "Deal <signed>", "2024-01-02", "https://example.org/a?x=1&y=2", "Dawn"};
-    docs[0].entities = {ent("p", "Pakistan", EntityType::Country, {}, "Q843"),
-                        ent("c", "China", EntityType::Country, {"PRC"}),
-                        ent("a", "Acme <&> \"Corp\" 'Ltd'", EntityType::Organization, {"Acme|Corp", "A\\B"})};
+    docs[0].document = {"d1", "Deal <signed>", "2024-01-02", "https://example.org/a?x=1&y=2",
+                        "Dawn"};
+    docs[0].entities = {
+        ent("p", "Pakistan", EntityType::Country, {}, "Q843"),
+        ent("c", "China", EntityType::Country, {"PRC"}),
+        ent("a", "Acme <&> \"Corp\" 'Ltd'", EntityType::Organization, {"Acme|Corp", "A\\B"})};
     docs[0].relations = {rel("p", RelationType::SignedAgreementWith, "c", "signed MoU with",
                              "Pakistan signed an MoU with China.")};
     docs[0].relations[0].amount = "$23 billion";
 
     docs[1].document = {"d2", "Talks", "2024-01-05", "", ""};
-    docs[1].entities = {ent("p", "Pakistan", EntityType::Country, {}, "Q843"),
-                        ent("c", "China", EntityType::Country),
-                        ent("x", "Bad\x01Name\x1f", EntityType::Person),
-                        ent("e", "\xF0\x9F\x87\xB5\xF0\x9F\x87\xB0 emoji", EntityType::Person),
-                        ent("r", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xD7\xA2\xD7\x91", EntityType::Location),
-                        ent("l", long_name(), EntityType::Organization),
-                        ent("n", "line\nbreak\ttab\rcr", EntityType::Person),
-                        ent("z", "", EntityType::Person)};
+    docs[1].entities = {
+        ent("p", "Pakistan", EntityType::Country, {}, "Q843"),
+        ent("c", "China", EntityType::Country),
+        ent("x", "Bad\x01Name\x1f", EntityType::Person),
+        ent("e", "\xF0\x9F\x87\xB5\xF0\x9F\x87\xB0 emoji", EntityType::Person),
+        ent("r", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xD7\xA2\xD7\x91",
+            EntityType::Location),
+        ent("l", long_name(), EntityType::Organization),
+        ent("n", "line\nbreak\ttab\rcr", EntityType::Person),
+        ent("z", "", EntityType::Person)};
     docs[1].relations = {rel("c", RelationType::SignedAgreementWith, "p", "signed MoU with",
                              "China and Pakistan signed\x02 a deal."),
                          rel("x", RelationType::AffiliatedWith, "l", "", "Bad works for Long."),
@@ -71,7 +76,8 @@ std::vector<DocumentExtraction> adversarial_extractions() {
     docs[2].document = {"d3\x03<&>", "", "", "", ""};  // undated
     docs[2].entities = {ent("a", "Acme <&> \"Corp\" 'Ltd'", EntityType::Organization),
                         ent("p", "Pakistan", EntityType::Country, {}, "Q843")};
-    docs[2].relations = {rel("a", RelationType::LocatedIn, "p", "based in", "Acme is based in Pakistan.")};
+    docs[2].relations = {
+        rel("a", RelationType::LocatedIn, "p", "based in", "Acme is based in Pakistan.")};
     return docs;
 }
 
@@ -99,7 +105,9 @@ std::map<std::string, std::string> data_of(const testxml::Element& element) {
     return data;
 }
 
-std::string sanitize_id(std::string_view id) { return xml_sanitize(id, XmlMode::Id); }
+std::string sanitize_id(std::string_view id) {
+    return xml_sanitize(id, XmlMode::Id);
+}
 
 }  // namespace
 
@@ -310,4 +318,49 @@ TEST_CASE("graphml: empty graph is well-formed", "[graphml]") {
     GraphBuilder builder;
     const auto root = testxml::parse(export_as(builder.build(), "graphml"));
     CHECK(root.one("graph").children.empty());
+}
+
+namespace {
+class CountingOutput final : public OutputStream {
+  public:
+    std::size_t bytes = 0;
+
+  private:
+    void sink(std::string_view data) override { bytes += data.size(); }
+};
+}  // namespace
+
+// Hidden: ./kgforge_unit_tests "[.graphml-bench]" prints export throughput.
+TEST_CASE("graphml/gexf: export throughput", "[.graphml-bench]") {
+    constexpr int kEntities = 100000, kRelationsPerEntity = 5;
+    GraphBuilder builder;
+    for (int d = 0; d < kEntities / 100; ++d) {
+        DocumentExtraction doc;
+        doc.document = {"doc-" + std::to_string(d), "Title " + std::to_string(d),
+                        "2024-01-" + std::to_string(10 + d % 20), "", ""};
+        for (int i = 0; i < 100; ++i) {
+            const int e = d * 100 + i;
+            doc.entities.push_back(ent("e" + std::to_string(i),
+                                       "Entity \"" + std::to_string(e) + "\" & Co",
+                                       static_cast<EntityType>(e % 4)));
+        }
+        for (int i = 0; i < 100; ++i)
+            for (int k = 1; k <= kRelationsPerEntity; ++k)
+                doc.relations.push_back(rel("e" + std::to_string(i),
+                                            static_cast<RelationType>((i + k) % 19),
+                                            "e" + std::to_string((i + k * 7) % 100), "signed with",
+                                            "Sentence number " + std::to_string(i) + " <b>."));
+        builder.add(std::move(doc));
+    }
+    const auto graph = builder.build();
+    for (auto format : {"graphml", "gexf", "json"}) {
+        CountingOutput out;
+        const auto start = std::chrono::steady_clock::now();
+        export_graph_to_stream(graph, find_exporter(format), {}, out);
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        const auto mb = static_cast<double>(out.bytes) / 1e6;
+        WARN(format << ": " << graph.entities().size() << " entities, " << graph.relations().size()
+                    << " relations, " << mb << " MB in " << took.count() << " s ("
+                    << mb / took.count() << " MB/s)");
+    }
 }

@@ -59,8 +59,10 @@ TEST_CASE("xml escape: forbidden control characters become U+FFFD", "[xml_escape
     }
     std::string expected;
     for (char c = 1; c < 0x20; ++c) {
-        if (c == '\t' || c == '\n' || c == '\r') expected += c;
-        else expected += kFffd;
+        if (c == '\t' || c == '\n' || c == '\r')
+            expected += c;
+        else
+            expected += kFffd;
     }
     expected += kFffd;
     CHECK(xml_sanitize(controls) == expected);
@@ -72,19 +74,24 @@ TEST_CASE("xml escape: forbidden control characters become U+FFFD", "[xml_escape
     CHECK(escaped("\x7f\xc2\x80") == "\x7f\xc2\x80");
     CHECK(escaped("\xc2\x85|\xe2\x80\xa8|\xe2\x80\xa9|\xe2\x80\xaa") ==
           "&#x85;|&#x2028;|&#x2029;|\xe2\x80\xaa");
-    const std::string separators = "a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9" "d";
+    const std::string separators =
+        "a\xc2\x85"
+        "b\xe2\x80\xa8"
+        "c\xe2\x80\xa9"
+        "d";
     CHECK(round_trip(separators).first == separators);
     CHECK(round_trip(separators).second == separators);
     CHECK(xml_sanitize(separators) == separators);
 }
 
 TEST_CASE("xml escape: U+FFFE, U+FFFF and invalid UTF-8", "[xml_escape]") {
-    CHECK(escaped("a\xEF\xBF\xBE" "b\xEF\xBF\xBF") == "a" + kFffd + "b" + kFffd);
-    CHECK(escaped("x\xEF\xBF\xBDy") == "x\xEF\xBF\xBDy");         // U+FFFD itself is fine
-    CHECK(escaped("\xED\xA0\x80") == kFffd + kFffd + kFffd);      // encoded surrogate
-    CHECK(escaped("\xC0\xAF") == kFffd + kFffd);                  // overlong
+    CHECK(escaped("a\xEF\xBF\xBE"
+                  "b\xEF\xBF\xBF") == "a" + kFffd + "b" + kFffd);
+    CHECK(escaped("x\xEF\xBF\xBDy") == "x\xEF\xBF\xBDy");                 // U+FFFD itself is fine
+    CHECK(escaped("\xED\xA0\x80") == kFffd + kFffd + kFffd);              // encoded surrogate
+    CHECK(escaped("\xC0\xAF") == kFffd + kFffd);                          // overlong
     CHECK(escaped("\xF4\x90\x80\x80") == kFffd + kFffd + kFffd + kFffd);  // > U+10FFFF
-    CHECK(escaped("abc\xE2\x82") == "abc" + kFffd + kFffd);       // truncated
+    CHECK(escaped("abc\xE2\x82") == "abc" + kFffd + kFffd);               // truncated
     CHECK(escaped("\xFF") == kFffd);
     for (auto text : {"a\xEF\xBF\xBE", "\xED\xA0\x80", "\xC0\xAF", "abc\xE2\x82"}) {
         CHECK_NOTHROW(round_trip(text));
@@ -93,12 +100,18 @@ TEST_CASE("xml escape: U+FFFE, U+FFFF and invalid UTF-8", "[xml_escape]") {
 }
 
 TEST_CASE("xml escape: emoji, RTL and combining text pass through", "[xml_escape]") {
-    const std::string emoji = "\xF0\x9F\x87\xB5\xF0\x9F\x87\xB0 \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9";
-    const std::string rtl = "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 \xE2\x80\x8F\xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA\xE2\x80\x8E";
-    const std::string cjk = "\xE4\xB8\xAD\xE5\x9B\xBD & \xE3\x83\x91\xE3\x82\xAD\xE3\x82\xB9\xE3\x82\xBF\xE3\x83\xB3";
+    const std::string emoji =
+        "\xF0\x9F\x87\xB5\xF0\x9F\x87\xB0 \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9";
+    const std::string rtl =
+        "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 "
+        "\xE2\x80\x8F\xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA\xE2\x80\x8E";
+    const std::string cjk =
+        "\xE4\xB8\xAD\xE5\x9B\xBD & \xE3\x83\x91\xE3\x82\xAD\xE3\x82\xB9\xE3\x82\xBF\xE3\x83\xB3";
     CHECK(escaped(emoji) == emoji);
     CHECK(escaped(rtl) == rtl);
-    CHECK(escaped(cjk) == "\xE4\xB8\xAD\xE5\x9B\xBD &amp; \xE3\x83\x91\xE3\x82\xAD\xE3\x82\xB9\xE3\x82\xBF\xE3\x83\xB3");
+    CHECK(escaped(cjk) ==
+          "\xE4\xB8\xAD\xE5\x9B\xBD &amp; "
+          "\xE3\x83\x91\xE3\x82\xAD\xE3\x82\xB9\xE3\x82\xBF\xE3\x83\xB3");
     for (const auto& text : {emoji, rtl, cjk}) CHECK(round_trip(text).second == text);
 }
 
@@ -130,7 +143,8 @@ TEST_CASE("xml escape: Id mode keeps distinct ids distinct", "[xml_escape]") {
     CHECK(escaped("a\xFF", XmlMode::Id) == "a" + kFffd + "00FF");
     CHECK(escaped("<&>", XmlMode::Id) == "&lt;&amp;&gt;");
     const std::vector<std::string> ids = {
-        "a\x01", "a\x02", "a" + kFffd, "a" + kFffd + "0001", "a", "a\xEF\xBF\xBE", "a\xFF", "a\xC3\xBF"};
+        "a\x01", "a\x02",         "a" + kFffd, "a" + kFffd + "0001",
+        "a",     "a\xEF\xBF\xBE", "a\xFF",     "a\xC3\xBF"};
     for (std::size_t i = 0; i < ids.size(); ++i)
         for (std::size_t j = i + 1; j < ids.size(); ++j)
             CHECK(xml_sanitize(ids[i], XmlMode::Id) != xml_sanitize(ids[j], XmlMode::Id));

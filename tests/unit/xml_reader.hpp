@@ -26,7 +26,8 @@ struct Element {
     }
     std::string attr(std::string_view key) const {
         const auto* value = attribute(key);
-        if (!value) throw std::runtime_error("missing attribute " + std::string(key) + " on " + name);
+        if (!value)
+            throw std::runtime_error("missing attribute " + std::string(key) + " on " + name);
         return *value;
     }
     std::vector<const Element*> all(std::string_view child_name) const {
@@ -43,7 +44,7 @@ struct Element {
 };
 
 class Reader {
-public:
+  public:
     explicit Reader(std::string_view doc) : s_(doc) {}
 
     Element document() {
@@ -61,7 +62,7 @@ public:
         return root;
     }
 
-private:
+  private:
     [[noreturn]] void fail(const std::string& why) const {
         throw std::runtime_error("malformed XML at byte " + std::to_string(i_) + ": " + why);
     }
@@ -108,7 +109,8 @@ private:
     }
 
     void space() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r'))
+        while (i_ < s_.size() &&
+               (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r'))
             ++i_;
     }
     void misc() {
@@ -156,11 +158,16 @@ private:
         auto end = s_.find(';', i_);
         if (end == std::string_view::npos) fail("unterminated reference");
         auto ref = s_.substr(i_ + 1, end - i_ - 1);
-        if (ref == "amp") out += '&';
-        else if (ref == "lt") out += '<';
-        else if (ref == "gt") out += '>';
-        else if (ref == "quot") out += '"';
-        else if (ref == "apos") out += '\'';
+        if (ref == "amp")
+            out += '&';
+        else if (ref == "lt")
+            out += '<';
+        else if (ref == "gt")
+            out += '>';
+        else if (ref == "quot")
+            out += '"';
+        else if (ref == "apos")
+            out += '\'';
         else if (ref.size() > 1 && ref[0] == '#') {
             std::uint32_t c = 0;
             bool hex = ref[1] == 'x';
@@ -168,10 +175,14 @@ private:
             if (digits.empty()) fail("empty character reference");
             for (char d : digits) {
                 std::uint32_t v;
-                if (d >= '0' && d <= '9') v = static_cast<std::uint32_t>(d - '0');
-                else if (hex && d >= 'a' && d <= 'f') v = static_cast<std::uint32_t>(d - 'a' + 10);
-                else if (hex && d >= 'A' && d <= 'F') v = static_cast<std::uint32_t>(d - 'A' + 10);
-                else fail("bad character reference");
+                if (d >= '0' && d <= '9')
+                    v = static_cast<std::uint32_t>(d - '0');
+                else if (hex && d >= 'a' && d <= 'f')
+                    v = static_cast<std::uint32_t>(d - 'a' + 10);
+                else if (hex && d >= 'A' && d <= 'F')
+                    v = static_cast<std::uint32_t>(d - 'A' + 10);
+                else
+                    fail("bad character reference");
                 c = c * (hex ? 16 : 10) + v;
                 if (c > 0x10FFFF) fail("character reference out of range");
             }
@@ -240,7 +251,8 @@ private:
                     misc();
                     continue;
                 }
-                if (s_.substr(i_, 2) == "<!" || s_.substr(i_, 2) == "<?") fail("unsupported markup");
+                if (s_.substr(i_, 2) == "<!" || s_.substr(i_, 2) == "<?")
+                    fail("unsupported markup");
                 e.children.push_back(element());
             } else if (c == '&') {
                 reference(e.text);
@@ -261,6 +273,8 @@ private:
     std::size_t i_ = 0;
 };
 
-inline Element parse(std::string_view doc) { return Reader(doc).document(); }
+inline Element parse(std::string_view doc) {
+    return Reader(doc).document();
+}
 
 }  // namespace kgforge::testxml

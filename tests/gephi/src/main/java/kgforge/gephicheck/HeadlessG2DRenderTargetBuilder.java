@@ -40,37 +40,68 @@ public final class HeadlessG2DRenderTargetBuilder implements RenderTargetBuilder
     }
 
     /**
-     * Bounds of everything the enabled renderers draw. (PreviewModel.getGraphicsCanvasSize() in
-     * 0.10.1 starts its max at Float.MIN_VALUE, the smallest positive float, so a drawing lying
-     * entirely at negative y gets stretched to include 0 and ends up off-centre.)
+     * Bounds of the drawing: nodes and edges, plus labels clipped to that box grown by half its
+     * size on each side (so one 10,000-character label cannot shrink the graph to a dot).
+     * (PreviewModel.getGraphicsCanvasSize() in 0.10.1 also starts its max at Float.MIN_VALUE, the
+     * smallest positive float, so a drawing lying entirely at negative y ends up off-centre.)
      */
     static CanvasSize drawingBounds(PreviewModel model) {
+        float[] core = bounds(model, new String[] {Item.NODE, Item.EDGE}, null);
+        if (core == null) {
+            return model.getGraphicsCanvasSize();
+        }
+        float gw = Math.max(core[2] - core[0], 1f) / 2f;
+        float gh = Math.max(core[3] - core[1], 1f) / 2f;
+        float[] clip = {core[0] - gw, core[1] - gh, core[2] + gw, core[3] + gh};
+        float[] labels = bounds(model, new String[] {Item.NODE_LABEL, Item.EDGE_LABEL}, clip);
+        if (labels != null) {
+            core[0] = Math.min(core[0], labels[0]);
+            core[1] = Math.min(core[1], labels[1]);
+            core[2] = Math.max(core[2], labels[2]);
+            core[3] = Math.max(core[3], labels[3]);
+        }
+        return new CanvasSize(core[0], core[1], core[2] - core[0], core[3] - core[1]);
+    }
+
+    /** {minX, minY, maxX, maxY} of the items of the given types, optionally clipped; null if none. */
+    private static float[] bounds(PreviewModel model, String[] types, float[] clip) {
         float x1 = Float.POSITIVE_INFINITY;
         float y1 = Float.POSITIVE_INFINITY;
         float x2 = Float.NEGATIVE_INFINITY;
         float y2 = Float.NEGATIVE_INFINITY;
-        String[] types = {Item.NODE, Item.EDGE, Item.NODE_LABEL, Item.EDGE_LABEL};
         for (Renderer r : model.getManagedEnabledRenderers()) {
             for (String type : types) {
                 for (Item item : model.getItems(type)) {
-                    if (r.isRendererForitem(item, model.getProperties())) {
-                        CanvasSize c = r.getCanvasSize(item, model.getProperties());
-                        if (c == null || !Float.isFinite(c.getX()) || !Float.isFinite(c.getMaxX())
-                                || (c.getWidth() == 0f && c.getHeight() == 0f)) { // "no extent" default
+                    if (!r.isRendererForitem(item, model.getProperties())) {
+                        continue;
+                    }
+                    CanvasSize c = r.getCanvasSize(item, model.getProperties());
+                    if (c == null || !Float.isFinite(c.getX()) || !Float.isFinite(c.getMaxX())
+                            || !Float.isFinite(c.getY()) || !Float.isFinite(c.getMaxY())
+                            || (c.getWidth() == 0f && c.getHeight() == 0f)) { // "no extent" default
+                        continue;
+                    }
+                    float a = c.getX();
+                    float b = c.getY();
+                    float cmax = c.getMaxX();
+                    float dmax = c.getMaxY();
+                    if (clip != null) {
+                        a = Math.max(a, clip[0]);
+                        b = Math.max(b, clip[1]);
+                        cmax = Math.min(cmax, clip[2]);
+                        dmax = Math.min(dmax, clip[3]);
+                        if (a > cmax || b > dmax) {
                             continue;
                         }
-                        x1 = Math.min(x1, c.getX());
-                        y1 = Math.min(y1, c.getY());
-                        x2 = Math.max(x2, c.getMaxX());
-                        y2 = Math.max(y2, c.getMaxY());
                     }
+                    x1 = Math.min(x1, a);
+                    y1 = Math.min(y1, b);
+                    x2 = Math.max(x2, cmax);
+                    y2 = Math.max(y2, dmax);
                 }
             }
         }
-        if (!(x2 >= x1) || !(y2 >= y1)) {
-            return model.getGraphicsCanvasSize();
-        }
-        return new CanvasSize(x1, y1, x2 - x1, y2 - y1);
+        return (x2 >= x1 && y2 >= y1) ? new float[] {x1, y1, x2, y2} : null;
     }
 
     static final class Target implements G2DTarget {

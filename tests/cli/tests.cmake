@@ -1,0 +1,8 @@
+# The command line as users meet it: exit codes, error messages naming file/line/field,
+# atomic outputs, determinism across thread counts and merge orders.
+add_test(NAME cli.bad_input
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/check_bad_input.sh $<TARGET_FILE:kgforge_cli>)
+add_test(NAME cli.determinism
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/check_determinism.sh $<TARGET_FILE:kgforge_cli>
+          ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.bad_input cli.determinism PROPERTIES LABELS "cli" TIMEOUT 300)
