@@ -310,6 +310,7 @@ struct Gazetteer::Data {
     std::vector<OrganizationInfo> organizations;
     std::vector<PersonInfo> persons;
     std::vector<std::vector<int>> descriptions;
+    FlatMap common_words;  // hash of the folded word -> 0
     Table exact;   // keys in original case (acronyms)
     Table folded;  // keys lower-cased
 
@@ -503,6 +504,14 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir_in) {
             }
         }
     }
+    {
+        auto file = dir / "common_words.txt";
+        if (std::filesystem::exists(file)) {  // optional (older model folders lack it)
+            auto lines = read_lines(file);
+            data->common_words.init(lines.size());
+            for (const auto& line : lines) data->common_words.insert(hash_key(line), 0);
+        }
+    }
     Data::build(data->exact, exact_raw);
     Data::build(data->folded, folded_raw);
     return Gazetteer(std::move(data));
@@ -594,6 +603,28 @@ bool Gazetteer::is_role_word(std::string_view phrase) const {
 
 bool Gazetteer::is_org_suffix(std::string_view word) const {
     return data_->lookup(word, GazetteerKind::OrgSuffix, false) != nullptr;
+}
+
+bool Gazetteer::is_common_word(std::string_view word) const {
+    if (word.empty() || word.size() > 40) return false;
+    thread_local std::string key;
+    key.clear();
+    append_key(word, true, key);
+    const auto& set = data_->common_words;
+    if (set.find(hash_key(key))) return true;
+    std::string_view w = key;
+    for (std::string_view suffix : {"s", "es", "ed", "d", "ing", "ly", "er", "est", "'s"}) {
+        if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) {
+            auto stem = w.substr(0, w.size() - suffix.size());
+            if (set.find(hash_key(stem))) return true;
+            if (suffix == "ing" || suffix == "ed") {  // "making" -> "make"
+                std::string e(stem);
+                e.push_back('e');
+                if (set.find(hash_key(e))) return true;
+            }
+        }
+    }
+    return false;
 }
 
 std::vector<GazetteerMatch> Gazetteer::find_all(std::span<const Token> tokens) const {

@@ -110,6 +110,9 @@ class Gazetteer {
     bool is_role_word(std::string_view phrase) const;
     // "Ministry", "Corp", "Inc", "Organization", "Times", ... (case-insensitive).
     bool is_org_suffix(std::string_view word) const;
+    // An ordinary lower-case English word ("bank", "said", "talks"; case-insensitive, regular
+    // inflections stripped); false for names such as "Okafor". From common_words.txt.
+    bool is_common_word(std::string_view word) const;
 
     // ---- matching over tokens ----
     // Every (start, kind) pair's longest match: overlapping matches of different kinds and

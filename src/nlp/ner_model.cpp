@@ -18,7 +18,7 @@ namespace {
 
 constexpr char kMagic[8] = {'K', 'G', 'F', 'N', 'E', 'R', '\0', '\1'};
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr std::uint32_t kFeatureVersion = 1;  // bump when extract_ner_features changes
+constexpr std::uint32_t kFeatureVersion = 2;  // bump when extract_ner_features changes
 
 // ---- hashing --------------------------------------------------------------------------
 constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL;
@@ -86,6 +86,8 @@ enum Templ : std::uint32_t {
     kRoleBefore,
     kWordNext2,
     kInner,
+    kCommon,
+    kCommonFirst,
 };
 
 bool is_ascii_upper(char c) {
@@ -372,6 +374,12 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
                 h.add(w);
                 push(h);
             }
+            if (starts_upper(text)) {
+                Hasher h(kCommon);
+                h.add_byte(gazetteer.is_common_word(text) ? 1 : 0);
+                h.add_byte(caps ? 1 : 0);
+                push(h);
+            }
         }
         // ---- context features
         out.context_begin[i] = static_cast<std::uint32_t>(out.hashes.size());
@@ -437,6 +445,9 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
             Hasher h(kFirst);
             h.add(s);
             push(h);
+            Hasher c(kCommonFirst);
+            c.add_byte(starts_upper(text) && gazetteer.is_common_word(text) ? 1 : 0);
+            push(c);
         }
         for (unsigned bit = 0; bit < 64; ++bit) {
             if (gaz[i] & (std::uint64_t{1} << bit)) {

@@ -28,7 +28,7 @@ std::string ner_label_name(int label);  // "O", "B-PER", "U-LOC", ...
 struct NerTrainingSettings {
     std::uint32_t iterations = 10;
     std::uint32_t min_feature_count = 2;  // features seen fewer times in training are dropped
-    float prune_threshold = 0.0f;         // drop features whose max |avg weight| is below
+    float prune_threshold = 1.0f;         // drop features whose max |avg weight| is <= this
     std::uint32_t seed = 1;
 };
 

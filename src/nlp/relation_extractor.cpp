@@ -640,7 +640,7 @@ private:
                 int country = -1;
                 std::uint32_t best = ~0u;
                 for (const auto& a : args_) {
-                    if (a.type != EntityType::Country || a.entity == p.entity) continue;
+                    if (a.type != EntityType::Country || a.entity == p.entity || a.pronoun) continue;
                     std::uint32_t d = a.first > p.first ? a.first - p.first : p.first - a.first;
                     // "the Australian government", "Japan's government": the government's country
                     if (a.end < se_ && (low(a.end) == "government" || low(a.end) == "authorities" ||
@@ -1132,7 +1132,7 @@ private:
                     continue;
                 }
                 // "the British citizens": a demonym modifying the real object
-                if (skip_modifiers && a.demonym && a.end < se_ && arg_at(a.end) < 0 &&
+                if (skip_modifiers && a.end < se_ && arg_at(a.end) < 0 &&
                     is_noun(pos(a.end)) && !is_proper_noun(pos(a.end)))
                     return -1;
                 return k;
