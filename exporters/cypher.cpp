@@ -30,7 +30,7 @@ void batched(const std::vector<std::uint32_t>& items, std::size_t batch, Begin b
 }
 
 class CypherExporter final : public Exporter {
-public:
+  public:
     std::string_view name() const override { return "cypher"; }
     std::string_view description() const override {
         return "Cypher script for Neo4j 5 (idempotent MERGE batches; cypher-shell -f)";
@@ -42,9 +42,7 @@ public:
         const auto entities = graph.entities();
         const auto documents = graph.documents();
         const auto relations = graph.relations();
-        auto key = [&](std::string_view k) {
-            out << k << ": ";
-        };
+        auto key = [&](std::string_view k) { out << k << ": "; };
 
         out << "// kgforge graph for Neo4j 5, written by ";
         out << sanitize_comment(options.generator);
@@ -243,7 +241,7 @@ public:
             });
     }
 
-private:
+  private:
     static std::string sanitize_comment(std::string_view text) {
         std::string clean;
         for (char c : text) clean += (static_cast<unsigned char>(c) < 0x20) ? ' ' : c;
@@ -253,6 +251,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Exporter> make_cypher_exporter() { return std::make_unique<CypherExporter>(); }
+std::unique_ptr<Exporter> make_cypher_exporter() {
+    return std::make_unique<CypherExporter>();
+}
 
 }  // namespace kgforge

@@ -63,7 +63,9 @@ std::string float_text(float value) {
     return text;
 }
 
-void write_float(OutputStream& out, float value) { out.write(float_text(value)); }
+void write_float(OutputStream& out, float value) {
+    out.write(float_text(value));
+}
 
 std::vector<std::string> evidence_keys(const KnowledgeGraph& graph, const Relation& relation) {
     std::vector<std::string> keys;
@@ -93,8 +95,8 @@ std::vector<std::string> evidence_keys(const KnowledgeGraph& graph, const Relati
 std::string xref_property(std::string_view scheme) {
     std::string name = "xref_";
     for (char c : scheme) {
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                           (c >= '0' && c <= '9') || c == '_';
+        const bool plain =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
         name += plain ? c : '_';
     }
     return name;
@@ -102,13 +104,14 @@ std::string xref_property(std::string_view scheme) {
 
 // Lists that may hold empty strings are padded with '' up to the number of keys: the
 // neo4j-admin importer cannot write a one-element list [''] (an empty field is no list).
-#define KG_PADDED(list)                                                                   \
-    "    r." list " = coalesce(r." list ", []) + [i IN range(1, size(old_keys) - "        \
+#define KG_PADDED(list)                        \
+    "    r." list " = coalesce(r." list        \
+    ", []) + [i IN range(1, size(old_keys) - " \
     "size(coalesce(r." list ", []))) | ''] + "
-#define KG_LATER                                                                    \
-    "r.evidence_dates[i] > r.evidence_dates[b] OR (r.evidence_dates[i] = "               \
-    "r.evidence_dates[b] AND (r.evidence_documents[i] > r.evidence_documents[b] OR "      \
-    "(r.evidence_documents[i] = r.evidence_documents[b] AND r.evidence_starts[i] >= "     \
+#define KG_LATER                                                                      \
+    "r.evidence_dates[i] > r.evidence_dates[b] OR (r.evidence_dates[i] = "            \
+    "r.evidence_dates[b] AND (r.evidence_documents[i] > r.evidence_documents[b] OR "  \
+    "(r.evidence_documents[i] = r.evidence_documents[b] AND r.evidence_starts[i] >= " \
     "r.evidence_starts[b])))"
 
 std::string_view relationship_evidence_merge() {

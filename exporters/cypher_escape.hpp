@@ -15,8 +15,8 @@ namespace kgforge::neo4j {
 
 // A Cypher string literal with the double quotes: backslash and '"' are escaped,
 // newline, carriage return and tab become \n \r \t, other control characters
-// (U+0000..U+001F, U+007F) \uXXXX; other UTF-8 passes through. (Not \u000d and \u000a:
-// Neo4j's language-support linter silently stops reporting errors on a script with both.)
+// (U+0000..U+001F, U+007F) \uXXXX; other UTF-8 (emoji, RTL, U+2028) passes through.
+// No literal contains a raw line break, so every statement ends a line with ';'.
 void write_cypher_string(OutputStream& out, std::string_view text);
 std::string cypher_quote(std::string_view text);
 

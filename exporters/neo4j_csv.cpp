@@ -73,7 +73,7 @@ constexpr std::string_view kRelationHeader =
     "evidence_roles:string[],evidence_rules:string[]\n";
 
 class Neo4jCsvExporter final : public Exporter {
-public:
+  public:
     std::string_view name() const override { return "neo4j-csv"; }
     std::string_view description() const override {
         return "neo4j-admin import CSV folder (node and relationship files, import.sh, "
@@ -110,7 +110,8 @@ public:
                 out.put(',');
                 write_csv_string(out, e.subtype);
                 out.put(',');
-                write_csv_string_array(out, e.aliases, [](const std::string& a) -> std::string_view { return a; });
+                write_csv_string_array(out, e.aliases,
+                                       [](const std::string& a) -> std::string_view { return a; });
                 out.put(',');
                 out.write_uint(e.mention_count);
                 out.put(',');
@@ -178,7 +179,7 @@ public:
         write_load_cypher(present, xrefs, options, files.open("load.cypher"));
     }
 
-private:
+  private:
     static void write_relation(const KnowledgeGraph& graph, const Relation& r,
                                const RelationTypeInfo& info, OutputStream& out) {
         const auto entities = graph.entities();
@@ -201,7 +202,8 @@ private:
         write_csv_string(out, graph.text(r.role));
         out << (r.negated ? ",true" : ",false") << (r.hypothetical ? ",true," : ",false,");
         const auto keys = neo4j::evidence_keys(graph, r);
-        write_csv_string_array(out, keys, [](const std::string& k) -> std::string_view { return k; });
+        write_csv_string_array(out, keys,
+                               [](const std::string& k) -> std::string_view { return k; });
         auto text_array = [&](auto get) {
             out.put(',');
             write_csv_string_array(out, evidence, get);
@@ -216,8 +218,10 @@ private:
                 write_one(ev);
             }
         };
-        text_array([&](const Evidence& ev) -> std::string_view { return documents[ev.document].id; });
-        text_array([&](const Evidence& ev) -> std::string_view { return documents[ev.document].date; });
+        text_array(
+            [&](const Evidence& ev) -> std::string_view { return documents[ev.document].id; });
+        text_array(
+            [&](const Evidence& ev) -> std::string_view { return documents[ev.document].date; });
         text_array([&](const Evidence& ev) { return graph.text(ev.sentence); });
         plain_array([&](const Evidence& ev) { out.write_uint(ev.start); });
         plain_array([&](const Evidence& ev) { out.write_uint(ev.end); });

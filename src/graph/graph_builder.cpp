@@ -14,34 +14,51 @@ namespace kgforge {
 
 namespace {
 
+// Per-entity facts; strings are interned in the builder's pool, and the small lists
+// (usually one or two elements) are plain vectors: a million entities must stay cheap.
 struct EntityAccumulator {
-    std::string id;
+    const std::string* id = nullptr;  // the key in entity_slots (stable node storage)
     EntityType type = EntityType::Organization;
-    std::map<std::string, std::uint64_t> name_votes;
-    std::map<std::string, std::uint64_t> subtype_votes;
-    std::set<std::string> aliases;
-    std::map<std::string, std::string> external_ids;  // smallest value wins on conflict
+    std::vector<std::pair<TextId, std::uint64_t>> name_votes;
+    std::vector<std::pair<TextId, std::uint64_t>> subtype_votes;
+    std::vector<TextId> aliases;
+    std::vector<std::pair<TextId, TextId>> external_ids;  // smallest value wins on conflict
     std::uint64_t mentions = 0;
 };
 
 struct DocumentAccumulator {
     DocumentInfo info;
-    std::map<std::uint32_t, std::uint32_t> mentions;  // builder entity slot -> count
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> mentions;  // entity slot, count
 };
 
-template <typename Map>
-std::string most_voted(const Map& votes) {
-    // Highest count; ties go to the longer, then the lexicographically smaller string.
-    const std::string* best = nullptr;
-    std::uint64_t best_count = 0;
-    for (const auto& [value, count] : votes) {
-        if (!best || count > best_count ||
-            (count == best_count && value.size() > best->size())) {
-            best = &value;
-            best_count = count;
+void vote(std::vector<std::pair<TextId, std::uint64_t>>& votes, TextId value, std::uint64_t weight) {
+    for (auto& [v, count] : votes) {
+        if (v == value) {
+            count += weight;
+            return;
         }
     }
-    return best ? *best : std::string();
+    votes.emplace_back(value, weight);
+}
+
+// Highest count; ties go to the longer, then the lexicographically smaller string, so the
+// winner depends on content only, never on the order votes arrived in.
+std::string_view most_voted(const std::vector<std::pair<TextId, std::uint64_t>>& votes,
+                            const StringPool& strings) {
+    std::string_view best;
+    std::uint64_t best_count = 0;
+    bool found = false;
+    for (const auto& [id, count] : votes) {
+        auto value = strings.view(id);
+        if (!found || count > best_count ||
+            (count == best_count &&
+             (value.size() > best.size() || (value.size() == best.size() && value < best)))) {
+            best = value;
+            best_count = count;
+            found = true;
+        }
+    }
+    return best;
 }
 
 }  // namespace
@@ -56,10 +73,11 @@ struct GraphBuilder::Impl {
 
     std::uint32_t entity_slot(const ExtractedEntity& entity) {
         auto id = entity_id(entity.type, entity.name, entity.external_ids);
-        auto [it, inserted] = entity_slots.try_emplace(id, static_cast<std::uint32_t>(entities.size()));
+        auto [it, inserted] =
+            entity_slots.try_emplace(std::move(id), static_cast<std::uint32_t>(entities.size()));
         if (inserted) {
             entities.emplace_back();
-            entities.back().id = std::move(id);
+            entities.back().id = &it->first;
             entities.back().type = entity.type;
         }
         return it->second;
@@ -79,15 +97,26 @@ struct GraphBuilder::Impl {
             local.emplace(entity.key, slot);
             auto& acc = entities[slot];
             const auto weight = std::max<std::uint32_t>(entity.mentions, 1);
-            acc.name_votes[entity.name] += weight;
-            if (!entity.subtype.empty()) acc.subtype_votes[entity.subtype] += weight;
-            for (const auto& alias : entity.aliases) acc.aliases.insert(alias);
+            vote(acc.name_votes, strings.intern(entity.name), weight);
+            if (!entity.subtype.empty()) vote(acc.subtype_votes, strings.intern(entity.subtype), weight);
+            for (const auto& alias : entity.aliases) {
+                auto alias_id = strings.intern(alias);
+                if (std::find(acc.aliases.begin(), acc.aliases.end(), alias_id) == acc.aliases.end())
+                    acc.aliases.push_back(alias_id);
+            }
             for (const auto& [scheme, value] : entity.external_ids) {
-                auto [ext, fresh] = acc.external_ids.try_emplace(scheme, value);
-                if (!fresh && value < ext->second) ext->second = value;
+                auto scheme_id = strings.intern(scheme);
+                auto value_id = strings.intern(value);
+                auto ext = std::find_if(acc.external_ids.begin(), acc.external_ids.end(),
+                                        [&](const auto& x) { return x.first == scheme_id; });
+                if (ext == acc.external_ids.end()) {
+                    acc.external_ids.emplace_back(scheme_id, value_id);
+                } else if (strings.view(value_id) < strings.view(ext->second)) {
+                    ext->second = value_id;
+                }
             }
             acc.mentions += entity.mentions;
-            documents[doc_slot].mentions[slot] += entity.mentions;
+            documents[doc_slot].mentions.emplace_back(slot, entity.mentions);
         }
         for (const auto& relation : extraction.relations) {
             auto subject = local.find(relation.subject);
@@ -138,7 +167,7 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     std::vector<std::uint32_t> entity_order(entities.size());
     for (std::uint32_t i = 0; i < entity_order.size(); ++i) entity_order[i] = i;
     std::sort(entity_order.begin(), entity_order.end(),
-              [&](auto a, auto b) { return entities[a].id < entities[b].id; });
+              [&](auto a, auto b) { return *entities[a].id < *entities[b].id; });
     std::vector<EntityIndex> entity_index(entities.size());
     for (std::uint32_t i = 0; i < entity_order.size(); ++i) entity_index[entity_order[i]] = i;
 
@@ -156,20 +185,27 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     for (auto slot : entity_order) {
         auto& acc = entities[slot];
         Entity entity;
-        entity.id = std::move(acc.id);
-        entity.name = most_voted(acc.name_votes);
+        entity.id = *acc.id;
+        entity.name = most_voted(acc.name_votes, strings);
         entity.type = acc.type;
-        entity.subtype = most_voted(acc.subtype_votes);
-        for (const auto& [name, votes] : acc.name_votes) acc.aliases.insert(name);
-        acc.aliases.erase(entity.name);
-        entity.aliases.assign(acc.aliases.begin(), acc.aliases.end());
-        entity.external_ids.assign(acc.external_ids.begin(), acc.external_ids.end());
+        entity.subtype = most_voted(acc.subtype_votes, strings);
+        for (const auto& [name, votes] : acc.name_votes) acc.aliases.push_back(name);
+        for (auto alias : acc.aliases) {
+            auto text = strings.view(alias);
+            if (!text.empty() && text != entity.name) entity.aliases.emplace_back(text);
+        }
+        std::sort(entity.aliases.begin(), entity.aliases.end());
+        entity.aliases.erase(std::unique(entity.aliases.begin(), entity.aliases.end()),
+                             entity.aliases.end());
+        for (const auto& [scheme, value] : acc.external_ids)
+            entity.external_ids.emplace_back(strings.view(scheme), strings.view(value));
+        std::sort(entity.external_ids.begin(), entity.external_ids.end());
         entity.mention_count = acc.mentions;
         g.entities.push_back(std::move(entity));
         acc = EntityAccumulator{};
     }
-    entities.clear();
-    entities.shrink_to_fit();
+    entities = {};
+    entity_slots = {};
 
     g.documents.reserve(documents.size());
     for (auto slot : document_order) {
@@ -184,6 +220,17 @@ KnowledgeGraph GraphBuilder::Impl::build() {
             doc.mentions.push_back({entity_index[entity_slot], count});
         std::sort(doc.mentions.begin(), doc.mentions.end(),
                   [](const auto& a, const auto& b) { return a.entity < b.entity; });
+        // Two surface entities of one document can resolve to the same graph entity.
+        std::size_t kept = 0;
+        for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+            if (kept > 0 && doc.mentions[kept - 1].entity == doc.mentions[m].entity) {
+                doc.mentions[kept - 1].count += doc.mentions[m].count;
+            } else {
+                doc.mentions[kept++] = doc.mentions[m];
+            }
+        }
+        doc.mentions.resize(kept);
+        acc.mentions = {};
         for (const auto& mention : doc.mentions) {
             auto& entity = g.entities[mention.entity];
             entity.document_count += 1;
@@ -196,7 +243,8 @@ KnowledgeGraph GraphBuilder::Impl::build() {
         }
         g.documents.push_back(std::move(doc));
     }
-    documents.clear();
+    documents = {};
+    document_slots = {};
 
     // Evidence: remap to final indices, put symmetric relations in canonical direction,
     // sort by relation then by document and offsets, with string contents as tie breaks.

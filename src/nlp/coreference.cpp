@@ -33,7 +33,14 @@ bool is_title_word(std::string_view lower) {
 // Titles that are part of how a person is named ("Lord Falconer", "Baroness Morgan").
 bool is_peerage_title(std::string_view lower) {
     return lower == "lord" || lower == "lady" || lower == "baroness" || lower == "baron" ||
-           lower == "sir" || lower == "dame" || lower == "cardinal";
+           lower == "sir" || lower == "dame" || lower == "cardinal" || lower == "prince" ||
+           lower == "princess";
+}
+
+// Post-nominal letters that are not part of the surname: "Philippe Sands QC".
+bool is_name_suffix(std::string_view word) {
+    return word == "QC" || word == "MP" || word == "Jr" || word == "Jr." || word == "Sr" ||
+           word == "Sr." || word == "KC" || word == "MEP" || word == "II" || word == "III";
 }
 
 bool is_stop_initial(std::string_view lower) {
@@ -132,6 +139,7 @@ std::string key_of(std::string_view s) {
 
 std::string strip_titles(std::string_view s) {
     auto words = split_words(s);
+    while (words.size() > 1 && is_name_suffix(words.back())) words.pop_back();
     std::size_t k = 0;
     while (k + 1 < words.size() && is_title_word(lower_ascii(words[k]))) ++k;
     std::string out;
@@ -161,6 +169,26 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
     for (std::size_t mi = 0; mi < doc.mentions.size(); ++mi) {
         Mention m = doc.mentions[mi];
         if (m.end_token > toks.size() || m.first_token >= m.end_token) continue;
+        // "Schulte - Strathaus": two mentions of one type joined by an unspaced hyphen
+        while (mi + 1 < doc.mentions.size() && m.end_token + 1 < toks.size() &&
+               doc.mentions[mi + 1].first_token == m.end_token + 1 &&
+               doc.mentions[mi + 1].type == m.type && m.type != EntityType::Country &&
+               toks[m.end_token].text == "-" && !toks[m.end_token].space_before &&
+               !toks[m.end_token + 1].space_before) {
+            m.end_token = doc.mentions[mi + 1].end_token;
+            ++mi;
+        }
+        if (m.type == EntityType::Person && m.end_token + 1 < toks.size() &&
+            toks[m.end_token].text == "-" && !toks[m.end_token].space_before &&
+            !toks[m.end_token + 1].space_before &&
+            detail::starts_upper_ascii(toks[m.end_token + 1].text) &&
+            (mi + 1 >= doc.mentions.size() || doc.mentions[mi + 1].first_token > m.end_token + 1))
+            m.end_token += 2;
+        // "Hong Kong-based Hutchison Whampoa": what directly follows "-based" is an organization
+        if (m.type == EntityType::Person && m.first_token >= 2 &&
+            lower_ascii(toks[m.first_token - 1].text) == "based" &&
+            toks[m.first_token - 2].text == "-")
+            m.type = EntityType::Organization;
         // "Lord Falconer": the peerage title belongs to the name
         if (m.type == EntityType::Person && m.first_token > 0 &&
             is_peerage_title(lower_ascii(toks[m.first_token - 1].text)) &&
@@ -170,10 +198,12 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
         // Statistical mentions running into a verb ("U.S. Has", "U.S. Views would be
         // considered"): keep the part before it; a country name at the start stands alone.
         if (m.source == "ner" && m.end_token - m.first_token >= 2) {
+            bool truncated = false;
             for (std::uint32_t t = m.first_token + 1; t < m.end_token; ++t) {
                 const auto p = toks[t].pos;
                 if (is_verb(p) || p == ptb::MD) {
                     m.end_token = t;
+                    truncated = true;
                     break;
                 }
             }
@@ -189,7 +219,7 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
                 bool has_prep = false;
                 for (std::uint32_t t = rest; t < m.end_token; ++t)
                     if (toks[t].pos == ptb::IN && lower_ascii(toks[t].text) != "of") has_prep = true;
-                if (!org_like && (one_word || has_prep) && m.type != EntityType::Person) {
+                if (!org_like && ((one_word && truncated) || has_prep) && m.type != EntityType::Person) {
                     Mention c = m;
                     c.end_token = rest;
                     c.type = EntityType::Country;
@@ -213,6 +243,29 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
                 break;
             }
             if (m.end_token <= m.first_token) continue;
+        }
+        if (m.type == EntityType::Organization && m.end_token - m.first_token >= 3) {
+            // "Catholic Church in England": an organization and the place it is in
+            bool split_in = false;
+            for (std::uint32_t p = m.first_token + 2; p + 1 < m.end_token; ++p) {
+                if (toks[p].text != "in") continue;
+                const std::string rest(detail::span_text(doc, p + 1, m.end_token));
+                const bool country = gazetteer_->country_by_name(rest) != nullptr;
+                if (!country && gazetteer_->city(rest) == nullptr) continue;
+                Mention org = m;
+                org.end_token = p;
+                Mention place;
+                place.first_token = p + 1;
+                place.end_token = m.end_token;
+                place.type = country ? EntityType::Country : EntityType::Location;
+                place.subtype = country ? "Country" : "";
+                place.source = "coref:split";
+                out.push_back(org);
+                out.push_back(place);
+                split_in = true;
+                break;
+            }
+            if (split_in) continue;
         }
         if (m.type == EntityType::Organization && m.end_token - m.first_token >= 5) {
             bool split = false;
@@ -333,7 +386,21 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         int ent = -1;
         int cidx = -1;
         // A country name tagged as something else (not a place use of a capital).
-        if (m.type == EntityType::Country ||
+        // Seats of government used for the state: "the Kremlin said".
+        if (m.type != EntityType::Person && gazetteer_) {
+            static constexpr std::pair<std::string_view, std::string_view> kSeats[] = {
+                {"Kremlin", "RUS"}, {"Elysee", "FRA"}, {"Zhongnanhai", "CHN"}};
+            for (const auto& [seat, iso3] : kSeats) {
+                if (surface != seat) continue;
+                if (const auto* c = gazetteer_->country_by_iso3(iso3)) {
+                    cidx = static_cast<int>(c - gazetteer_->countries().data());
+                    m.type = EntityType::Country;
+                    m.subtype = "Capital";
+                }
+            }
+        }
+        if (cidx >= 0) {
+        } else if (m.type == EntityType::Country ||
             ((m.type == EntityType::Location || m.type == EntityType::Organization) &&
              m.source != "gazetteer:city" && gazetteer_ &&
              gazetteer_->country_by_name(surface) != nullptr &&
@@ -355,6 +422,10 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             const std::string name = is_person ? strip_titles(surface) : surface;
             const std::string key = key_of(name);
             auto it = surface_entity.find(key);
+            if (it == surface_entity.end() && m.type == EntityType::Organization && key.size() > 4) {
+                it = key.back() == 's' ? surface_entity.find(key.substr(0, key.size() - 1))
+                                       : surface_entity.find(key + "s");
+            }
             if (it != surface_entity.end() && ents[static_cast<std::size_t>(it->second)].type !=
                                                   EntityType::Country) {
                 ent = it->second;
@@ -381,8 +452,22 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                         }
                     }
                 } else {
+                    // Spelling variants of the given name: "Victor Makarov" / "Viktor Makarov".
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && ent < 0; --e) {
+                        const auto& b = ents[static_cast<std::size_t>(e)];
+                        if (b.type != EntityType::Person || b.words.size() != words.size() ||
+                            words.size() != 2 || b.words.back() != words.back())
+                            continue;
+                        const auto& x = b.words.front();
+                        const auto& y = words.front();
+                        if (x.size() >= 4 && x.size() == y.size() && x[0] == y[0]) {
+                            int diff = 0;
+                            for (std::size_t c = 0; c < x.size(); ++c) diff += x[c] != y[c];
+                            if (diff == 1) ent = e;
+                        }
+                    }
                     // A full name after its surname was seen alone.
-                    for (int e = static_cast<int>(ents.size()) - 1; e >= 0; --e) {
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && ent < 0; --e) {
                         auto& b = ents[static_cast<std::size_t>(e)];
                         if (b.type != EntityType::Person || b.words.size() != 1) continue;
                         if (b.words[0] == words.back()) {
@@ -392,7 +477,9 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     }
                 }
             }
-            if (ent < 0 && m.type == EntityType::Organization) {
+            const bool single_word = split_words(surface).size() == 1;
+            if (ent < 0 && (m.type == EntityType::Organization ||
+                            (single_word && m.type == EntityType::Person))) {
                 const auto words = split_words(surface);
                 const std::string letters = acronym_letters(surface);
                 for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && ent < 0; --e) {
@@ -434,6 +521,18 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                             shorter[0] == longer[0] && longer.size() >= 2) {
                             ent = e;
                             break;
+                        }
+                        // "Foreign Office" vs "Foreign and Commonwealth Office": same first and
+                        // last word, the shorter's words in order inside the longer
+                        if (shorter.size() >= 2 && shorter.front() == longer.front() &&
+                            shorter.back() == longer.back()) {
+                            std::size_t j = 0;
+                            for (const auto& w : longer)
+                                if (j < shorter.size() && w == shorter[j]) ++j;
+                            if (j == shorter.size()) {
+                                ent = e;
+                                break;
+                            }
                         }
                     }
                 }
@@ -567,6 +666,17 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         }
     }
 
+    // The company the article is about: the non-government organization mentioned most.
+    int main_company = -1;
+    for (std::size_t e = 0; e < ents.size(); ++e) {
+        const auto& b = ents[e];
+        if (b.type == EntityType::Country || b.subtype == "GovernmentOrganization") continue;
+        if (b.votes[static_cast<int>(EntityType::Organization)] == 0) continue;
+        if (main_company < 0 || b.mentions > ents[static_cast<std::size_t>(main_company)].mentions)
+            main_company = static_cast<int>(e);
+    }
+    if (main_company >= 0 && ents[static_cast<std::size_t>(main_company)].mentions < 3) main_company = -1;
+
     if (options_.pronouns || options_.nominals) {
         // Sentence index of every token (for "subject-like" preference we only need order).
         std::vector<const Mention*> ordered;
@@ -617,14 +727,30 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     const Mention& a = *ordered[k];
                     if (a.end_token + options_.pronoun_window < t) break;
                     const auto& b = ents[static_cast<std::size_t>(a.entity)];
+                    const int per = b.votes[static_cast<int>(EntityType::Person)];
+                    const int org = b.votes[static_cast<int>(EntityType::Organization)];
+                    const bool person = b.type == EntityType::Person && per > org;
+                    const bool organization = b.type == EntityType::Organization || org > 0;
                     bool ok = false;
-                    if (want == 1) ok = b.type == EntityType::Person;
+                    if (want == 1) ok = person;
                     else if (want == 2)
-                        ok = b.type == EntityType::Organization || b.type == EntityType::Country;
+                        ok = organization || b.type == EntityType::Country;
                     else if (want == 4)
-                        ok = b.type == EntityType::Organization &&
-                             b.subtype != "GovernmentOrganization";
+                        ok = organization && b.subtype != "GovernmentOrganization";
                     if (!ok) continue;
+                    // "the company": the article's main company when it is in reach
+                    if (want == 4 && main_company >= 0 && a.entity != main_company) {
+                        bool in_reach = false;
+                        for (std::size_t k2 = cursor; k2-- > 0;) {
+                            const Mention& a2 = *ordered[k2];
+                            if (a2.end_token + options_.pronoun_window < t) break;
+                            if (a2.entity == main_company) in_reach = true;
+                        }
+                        if (in_reach) {
+                            ent = main_company;
+                            break;
+                        }
+                    }
                     if (a.subtype == "Demonym") continue;
                     if (want != 2) {
                         ent = a.entity;
@@ -675,8 +801,15 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         r.type = b.type;
         if (b.type != EntityType::Country) {
             int best = static_cast<int>(b.type);
+            const int per = static_cast<int>(EntityType::Person);
+            const int org = static_cast<int>(EntityType::Organization);
             for (int k = 0; k < kEntityTypeCount; ++k)
                 if (k != static_cast<int>(EntityType::Country) && b.votes[k] > b.votes[best]) best = k;
+            // One-word "persons" that are sometimes tagged as organizations are organizations
+            // (people are introduced with their full names): "Yukos", "Rosneft".
+            if (best == per && b.votes[org] > 0 &&
+                (b.votes[org] == b.votes[per] || b.words.size() <= 1))
+                best = org;
             r.type = static_cast<EntityType>(best);
         }
         if (b.country >= 0 && gazetteer_) {
@@ -684,6 +817,11 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             r.name = info.name;
             if (!info.qid.empty()) r.external_ids.emplace_back("wikidata", info.qid);
             r.subtype = "Country";
+            // dependent territories ("Hong Kong", "Gibraltar") are places, not states
+            if (!info.independent) {
+                r.type = EntityType::Location;
+                r.subtype = "Territory";
+            }
         } else {
             // Fullest proper name: most words, then longest; acronyms only when nothing else.
             std::string best;

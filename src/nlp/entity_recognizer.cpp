@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <unordered_set>
 
 #include "kgforge/error.hpp"
 #include "nlp/ner_model.hpp"
@@ -40,9 +41,10 @@ bool is_hyphen(std::string_view t) {
 
 // Words that end a capitalized run or never start a name.
 bool is_function_word(std::string_view t) {
-    static constexpr std::array<std::string_view, 22> words = {
-        "the",  "a",    "an", "of", "and", "in", "on",   "for",  "to", "at", "by",
-        "with", "from", "as", "or", "but", "if", "that", "this", "it", "he", "she"};
+    static constexpr std::array<std::string_view, 28> words = {
+        "the", "a",    "an",   "of",   "and",   "in",    "on",   "for",  "to",   "at",
+        "by",  "with", "from", "as",   "or",    "but",   "if",   "that", "this", "it",
+        "he",  "she",  "into", "over", "after", "about", "amid", "upon"};
     for (auto w : words) {
         if (ieq(t, w)) return true;
     }
@@ -144,6 +146,14 @@ class SentenceRecognizer {
 
     // Capital used for its government: "Beijing said", "Washington's objections".
     bool capital_as_government(std::uint32_t first, std::uint32_t end) const {
+        // "officials in Beijing said": a place
+        if (first > 0) {
+            static constexpr std::array<std::string_view, 9> preps = {
+                "in", "at", "from", "to", "near", "outside", "into", "across", "around"};
+            for (auto p : preps) {
+                if (ieq(text(first - 1), p)) return false;
+            }
+        }
         // "..., said Beijing." / "said Beijing, adding ..."
         if (first > 0 && (text(first - 1) == "said" || text(first - 1) == "says") &&
             (end >= tokens_.size() || !is_alpha_start(text(end)))) {
@@ -152,6 +162,11 @@ class SentenceRecognizer {
         if (end >= tokens_.size()) return false;
         auto next = text(end);
         if (is_government_verb(next)) return true;
+        // "Islamabad remained committed": a past-tense verb
+        if (is_lower_word(next) && next.size() > 4 && next.ends_with("ed") &&
+            gaz_.is_common_word(next)) {
+            return true;
+        }
         if ((next == "'s" || next == "\xE2\x80\x99s") && end + 1 < tokens_.size()) {
             return is_lower_word(text(end + 1));
         }
@@ -304,13 +319,13 @@ class SentenceRecognizer {
             std::uint32_t a = i;
             while (a > 0) {
                 auto prev = text(a - 1);
-                if (starts_upper(prev) && !is_function_word(prev) && !is_role_at(a - 1) &&
-                    is_alpha_start(prev) && !match(a - 1, a, GazetteerKind::Demonym)) {
+                // capitalized words, role words included ("General Motors"), not demonyms
+                if (starts_upper(prev) && !is_function_word(prev) && is_alpha_start(prev) &&
+                    !match(a - 1, a, GazetteerKind::Demonym)) {
                     --a;
                     continue;
                 }
-                if ((prev == "&" || prev == "and" || prev == "of") && a >= 2 &&
-                    starts_upper(text(a - 2)) && !is_function_word(text(a - 2))) {
+                if (prev == "&" && a >= 2 && starts_upper(text(a - 2))) {  // "Procter & Gamble"
                     a -= 2;
                     continue;
                 }
@@ -447,6 +462,110 @@ class SentenceRecognizer {
     bool caps_ = false;
 };
 
+// A title-case headline ("Kenya Signs Farm Pact With Brazilian Miner") capitalizes every
+// word, which the tagger (trained on ordinary and all-caps text) reads as one long name.
+// Such lines are tagged on a copy where ordinary words that no gazetteer name covers are
+// lower-cased ("Kenya signs farm pact with Brazilian miner"). Returns false (and leaves
+// `out` alone) for other sentences.
+bool recase_title_case(std::span<const Token> tokens, const Gazetteer& gazetteer,
+                       std::vector<Token>& out, std::string& buffer) {
+    std::size_t content = 0, upper = 0, common = 0, lower_letters = 0, upper_letters = 0;
+    for (const auto& t : tokens) {
+        for (char c : t.text) {
+            lower_letters += (c >= 'a' && c <= 'z');
+            upper_letters += (c >= 'A' && c <= 'Z');
+        }
+        if (t.text.size() >= 4 && is_alpha_start(t.text) && !is_function_word(t.text)) {
+            ++content;
+            if (!starts_upper(t.text)) return false;  // every content word is capitalized
+            ++upper;
+            if (gazetteer.is_common_word(t.text)) ++common;
+        }
+    }
+    if (content < 3 || common < 2) return false;
+    if (lower_letters * 10 < upper_letters) return false;  // all caps: the tagger knows those
+    // tokens covered by a gazetteer name keep their case
+    std::vector<char> keep(tokens.size(), 0);
+    for (const auto& m : gazetteer.find_all(tokens)) {
+        switch (m.kind) {
+            case GazetteerKind::RoleWord:
+            case GazetteerKind::OrgSuffix:
+            case GazetteerKind::Description:
+                break;
+            default:
+                for (auto k = m.first_token; k < m.end_token; ++k) keep[k] = 1;
+        }
+    }
+    std::size_t total = 0;
+    for (const auto& t : tokens) total += t.text.size();
+    buffer.clear();
+    buffer.reserve(total);  // views below point into buffer: no reallocation after this
+    out.assign(tokens.begin(), tokens.end());
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        auto text = tokens[i].text;
+        const auto start = buffer.size();
+        const bool lower = !keep[i] && starts_upper(text) && text.size() > 1 &&
+                           !(text[1] >= 'A' && text[1] <= 'Z') && gazetteer.is_common_word(text);
+        for (std::size_t k = 0; k < text.size(); ++k) {
+            char c = text[k];
+            if (lower && k == 0 && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            buffer.push_back(c);
+        }
+        out[i].text = std::string_view(buffer).substr(start, text.size());
+    }
+    return true;
+}
+
+// Document-level consistency: the surname of a person named in full elsewhere in the document
+// ("Lena Okoro" ... "Okoro said") is a Person mention wherever the tagger missed it or typed
+// it as a place/organization without gazetteer support.
+void add_document_surnames(AnnotatedDocument& doc, const Gazetteer& gazetteer) {
+    std::unordered_set<std::string_view> surnames;
+    for (const auto& m : doc.mentions) {
+        if (m.type != EntityType::Person || m.end_token - m.first_token < 2) continue;
+        auto last = doc.tokens[m.end_token - 1].text;
+        if (last.size() < 3 || !starts_upper(last) || gazetteer.is_common_word(last)) continue;
+        surnames.insert(last);
+    }
+    if (surnames.empty()) return;
+    auto is_surname = [&](std::string_view t) { return surnames.count(t) != 0; };
+    for (auto& m : doc.mentions) {
+        if (m.end_token - m.first_token == 1 && m.source == "ner" && m.type != EntityType::Person &&
+            m.subtype.empty() && is_surname(doc.tokens[m.first_token].text)) {
+            m.type = EntityType::Person;
+            m.source = "ner:document";
+        }
+    }
+    std::vector<char> covered(doc.tokens.size(), 0);
+    for (const auto& m : doc.mentions) {
+        for (auto k = m.first_token; k < m.end_token; ++k) covered[k] = 1;
+    }
+    bool added = false;
+    for (std::uint32_t i = 0; i < doc.tokens.size(); ++i) {
+        if (covered[i] || !is_surname(doc.tokens[i].text)) continue;
+        // not inside a capitalized run (that would be another name)
+        if (i > 0 && !covered[i - 1] && starts_upper(doc.tokens[i - 1].text) &&
+            is_alpha_start(doc.tokens[i - 1].text) && !is_function_word(doc.tokens[i - 1].text)) {
+            continue;
+        }
+        if (i + 1 < doc.tokens.size() && !covered[i + 1] && starts_upper(doc.tokens[i + 1].text) &&
+            is_alpha_start(doc.tokens[i + 1].text)) {
+            continue;
+        }
+        Mention m;
+        m.first_token = i;
+        m.end_token = i + 1;
+        m.type = EntityType::Person;
+        m.source = "ner:document";
+        doc.mentions.push_back(std::move(m));
+        added = true;
+    }
+    if (added) {
+        std::sort(doc.mentions.begin(), doc.mentions.end(),
+                  [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+    }
+}
+
 }  // namespace
 
 EntityRecognizer EntityRecognizer::load(const std::filesystem::path& models_dir) {
@@ -488,11 +607,14 @@ void EntityRecognizer::recognize(AnnotatedDocument& doc) const {
         }
     }
     std::vector<Candidate> found;
+    std::vector<Token> recased;
+    std::string buffer;
     for (auto [a, e] : ranges) {
         if (a >= e) continue;
         found.clear();
-        SentenceRecognizer sr(*gazetteer_, model_.get(),
-                              std::span<const Token>(doc.tokens).subspan(a, e - a));
+        auto tokens = std::span<const Token>(doc.tokens).subspan(a, e - a);
+        if (recase_title_case(tokens, *gazetteer_, recased, buffer)) tokens = recased;
+        SentenceRecognizer sr(*gazetteer_, model_.get(), tokens);
         sr.run(found);
         for (auto& c : found) {
             Mention m;
@@ -504,6 +626,7 @@ void EntityRecognizer::recognize(AnnotatedDocument& doc) const {
             doc.mentions.push_back(std::move(m));
         }
     }
+    add_document_surnames(doc, *gazetteer_);
 }
 
 }  // namespace kgforge::nlp

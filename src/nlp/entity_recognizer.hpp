@@ -5,6 +5,7 @@
 //
 // Mention::source values:
 //   "ner"                    statistical tagger (PER, ORG, LOC)
+//   "ner:document"           surname of a person named in full elsewhere in the document
 //   "gazetteer:country"      country name or alias ("Pakistan", "U.S.")      -> Country
 //   "gazetteer:demonym"      demonym adjective ("Pakistani")                 -> Country, subtype
 //   "Demonym" "gazetteer:capital"      capital used for its government ("Beijing said",

@@ -190,7 +190,7 @@ std::uint64_t hash_token(std::uint64_t h, std::string_view text, bool fold, std:
 
 // A bit set indexed by hash (compact enough to stay in cache).
 class HashBits {
-public:
+  public:
     void init(std::size_t n) {
         std::size_t bits = 1 << 12;
         while (bits < n * 12) bits <<= 1;
@@ -207,7 +207,7 @@ public:
         return (words_[bit >> 6] >> (bit & 63)) & 1;
     }
 
-private:
+  private:
     std::vector<std::uint64_t> words_;
     std::size_t mask_ = 0;
 };
@@ -294,7 +294,7 @@ struct Gazetteer::Data {
     // can be extended token by token without building strings. `prefixes` holds the hashes of
     // every key prefix that ends at a possible token boundary.
     struct Table {
-        FlatMap index;     // key hash -> index into entries
+        FlatMap index;      // key hash -> index into entries
         HashBits prefixes;  // prefix hashes (a one-hash Bloom filter: false positives only
                             // cost a few extra probes)
         std::vector<std::vector<Entry>> entries;
@@ -311,8 +311,8 @@ struct Gazetteer::Data {
     std::vector<PersonInfo> persons;
     std::vector<std::vector<int>> descriptions;
     FlatMap common_words;  // hash of the folded word -> 0
-    Table exact;   // keys in original case (acronyms)
-    Table folded;  // keys lower-cased
+    Table exact;           // keys in original case (acronyms)
+    Table folded;          // keys lower-cased
 
     static void build(Table& table, std::vector<std::pair<std::string, Entry>>& raw) {
         std::size_t prefix_count = 0;

@@ -320,10 +320,16 @@ private:
     std::size_t size_ = 0;
 };
 
+// The stored key of a feature: 32 bits (rare collisions are merged at training time).
+inline std::uint32_t key32(std::uint64_t k) {
+    const auto x = static_cast<std::uint32_t>(k ^ (k >> 32));
+    return x == 0 ? 1 : x;
+}
+
 // Quantized sparse weights of one stage: feature key -> [(tag, int16 weight)].
 struct WeightTable {
     struct Slot {
-        std::uint64_t key = 0;
+        std::uint32_t key = 0;
         std::uint32_t offset = 0;
         std::uint32_t count = 0;
     };
@@ -333,8 +339,8 @@ struct WeightTable {
     std::vector<std::uint32_t> entries;  // (tag << 16) | uint16(int16 weight)
     std::size_t features = 0;
 
-    // feats sorted by key.
-    void build(const std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>>& feats) {
+    // feats sorted by key, keys unique.
+    void build(const std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>& feats) {
         features = feats.size();
         std::size_t cap = 16;
         while (cap < feats.size() * 2) cap <<= 1;
@@ -349,8 +355,9 @@ struct WeightTable {
             entries.insert(entries.end(), list.begin(), list.end());
         }
     }
-    const Slot* find(std::uint64_t key) const {
+    const Slot* find(std::uint64_t feature) const {
         if (table.empty()) return nullptr;
+        const std::uint32_t key = key32(feature);
         std::uint64_t i = key & mask;
         while (true) {
             const Slot& s = table[i];
@@ -359,10 +366,35 @@ struct WeightTable {
             i = (i + 1) & mask;
         }
     }
+    // The best tag for the features. Memory-latency bound: prefetch every slot first, then
+    // every weight list, then add up.
     std::uint16_t best(const std::uint64_t* feats, int k) const {
         std::array<std::int32_t, kTagCount> scores{};
+        if (table.empty()) return 1;
+        std::uint32_t keys[kMaxFeatures];
+        std::uint64_t pos[kMaxFeatures];
+        const Slot* found[kMaxFeatures];
         for (int f = 0; f < k; ++f) {
-            const Slot* s = find(feats[f]);
+            keys[f] = key32(feats[f]);
+            pos[f] = keys[f] & mask;
+            __builtin_prefetch(&table[pos[f]]);
+        }
+        for (int f = 0; f < k; ++f) {
+            std::uint64_t i = pos[f];
+            found[f] = nullptr;
+            while (true) {
+                const Slot& s = table[i];
+                if (s.key == keys[f]) {
+                    found[f] = &s;
+                    __builtin_prefetch(entries.data() + s.offset);
+                    break;
+                }
+                if (s.key == 0) break;
+                i = (i + 1) & mask;
+            }
+        }
+        for (int f = 0; f < k; ++f) {
+            const Slot* s = found[f];
             if (s == nullptr) continue;
             const std::uint32_t* e = entries.data() + s->offset;
             for (std::uint32_t j = 0; j < s->count; ++j)
@@ -552,7 +584,7 @@ private:
 //   u32 nwords, nwords x (u64 key, u16 tag)          tag dictionary (exact forms)
 //   u32 nlex, nlex x (u64 key, u64 tag bit mask)     ambiguity classes (normalized forms)
 //   u32 nstages, per stage: f32 scale, u32 nfeatures,
-//       nfeatures x (u64 key, u16 count, count x (u8 tag, i16 weight))
+//       nfeatures x (u32 key, u8 count, count x (u8 tag, i16 weight))
 //   u64 XXH64 of everything before
 // Strings are u32 length + bytes. Tables are sorted by key, so the bytes are deterministic.
 void PosTagger::save(const std::filesystem::path& path) const {
@@ -587,8 +619,8 @@ void PosTagger::save(const std::filesystem::path& path) const {
         std::sort(slots.begin(), slots.end(), [](auto* a, auto* b) { return a->key < b->key; });
         w.put<std::uint32_t>(static_cast<std::uint32_t>(slots.size()));
         for (const auto* s : slots) {
-            w.put<std::uint64_t>(s->key);
-            w.put<std::uint16_t>(static_cast<std::uint16_t>(s->count));
+            w.put<std::uint32_t>(s->key);
+            w.put<std::uint8_t>(static_cast<std::uint8_t>(s->count));
             for (std::uint32_t j = 0; j < s->count; ++j) {
                 const std::uint32_t e = st.entries[s->offset + j];
                 w.put<std::uint8_t>(static_cast<std::uint8_t>((e >> 16) - 1));
@@ -663,12 +695,14 @@ PosTagger PosTagger::load(const std::filesystem::path& path) {
     for (WeightTable& st : model->stages) {
         st.scale = r.get<float>();
         const auto nfeats = r.get<std::uint32_t>();
-        r.need(std::size_t{nfeats} * 10);
-        std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats(nfeats);
+        r.need(std::size_t{nfeats} * 5);
+        std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> feats(nfeats);
+        std::uint32_t prev = 0;
         for (auto& [key, list] : feats) {
-            key = r.get<std::uint64_t>();
-            const auto count = r.get<std::uint16_t>();
-            if (key == 0 || count > ntags) r.fail("bad feature entry");
+            key = r.get<std::uint32_t>();
+            const auto count = r.get<std::uint8_t>();
+            if (key <= prev || count == 0 || count > ntags) r.fail("bad feature entry");
+            prev = key;
             r.need(std::size_t{count} * 3);
             list.resize(count);
             for (auto& e : list) {
@@ -788,11 +822,33 @@ public:
             }
             if (!list.empty()) avg.emplace_back(key, std::move(list));
         }
+        // 32-bit keys: merge the (rare) features that collide.
+        std::vector<std::pair<std::uint32_t, std::vector<std::pair<std::uint16_t, float>>>> merged;
+        merged.reserve(avg.size());
+        for (auto& [key, list] : avg) merged.emplace_back(key32(key), std::move(list));
+        std::stable_sort(merged.begin(), merged.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < merged.size(); ++i) {
+            if (out > 0 && merged[out - 1].first == merged[i].first) {
+                auto& dst = merged[out - 1].second;
+                for (const auto& [tag, w] : merged[i].second) {
+                    auto it = std::find_if(dst.begin(), dst.end(),
+                                           [tag = tag](const auto& e) { return e.first == tag; });
+                    if (it != dst.end()) it->second += w;
+                    else dst.emplace_back(tag, w);
+                }
+            } else {
+                if (out != i) merged[out] = std::move(merged[i]);
+                ++out;
+            }
+        }
+        merged.resize(out);
         WeightTable table;
         table.scale = max_abs > 0.0f ? 32767.0f / max_abs : 1.0f;
-        std::vector<std::pair<std::uint64_t, std::vector<std::uint32_t>>> feats;
-        feats.reserve(avg.size());
-        for (auto& [key, list] : avg) {
+        std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> feats;
+        feats.reserve(merged.size());
+        for (auto& [key, list] : merged) {
             std::sort(list.begin(), list.end());
             std::vector<std::uint32_t> q;
             for (const auto& [tag, w] : list) {

@@ -129,6 +129,7 @@ public:
         for (const auto& m : doc.mentions) {
             if (m.entity < 0 || doc.entities[static_cast<std::size_t>(m.entity)].type != EntityType::Country)
                 continue;
+            if (is_pronominal_mention(m) && m.source != "coref:nominal") continue;
             bool actor = m.subtype == "Demonym" || m.subtype == "Capital" ||
                          m.source == "coref:nominal";
             if (m.end_token < doc.tokens.size()) {
@@ -145,6 +146,32 @@ public:
             if (best < 0 || score[e] > score[static_cast<std::size_t>(best)]) best = static_cast<int>(e);
         }
         main_country_ = best;
+        {
+            int second = -1;
+            for (std::size_t e = 0; e < doc.entities.size(); ++e)
+                if (static_cast<int>(e) != best && (second < 0 || score[e] > second)) second = score[e];
+            if (best >= 0 && 2 * score[static_cast<std::size_t>(best)] >= 3 * std::max(second, 0) + 1)
+                strict_country_ = best;
+        }
+        // the most mentioned country, when clearly ahead (>= 3 mentions, more than any other)
+        {
+            int first = -1, second = -1;
+            for (std::size_t e = 0; e < doc.entities.size(); ++e) {
+                if (doc.entities[e].type != EntityType::Country) continue;
+                const int m = static_cast<int>(doc.entities[e].mentions);
+                if (first < 0 || m > static_cast<int>(doc.entities[static_cast<std::size_t>(first)].mentions)) {
+                    second = first;
+                    first = static_cast<int>(e);
+                } else if (second < 0 || m > static_cast<int>(doc.entities[static_cast<std::size_t>(second)].mentions)) {
+                    second = static_cast<int>(e);
+                }
+            }
+            if (first >= 0 && doc.entities[static_cast<std::size_t>(first)].mentions >= 3 &&
+                score[static_cast<std::size_t>(first)] >= 2 &&
+                (second < 0 || doc.entities[static_cast<std::size_t>(first)].mentions >
+                                   doc.entities[static_cast<std::size_t>(second)].mentions))
+                frequent_country_ = first;
+        }
         best = -1;
         for (std::size_t e = 0; e < doc.entities.size(); ++e) {
             if (doc.entities[e].type != EntityType::Organization || gov_[e]) continue;
@@ -198,7 +225,60 @@ public:
                 lexical_rules();
             }
         }
+        government_body_rule();
         return std::move(out_);
+    }
+
+    // "Foreign Ministry", "the Foreign Office": a government body named without its country
+    // belongs to the country the article is about (like "the government").
+    void government_body_rule() {
+        if (strict_country_ < 0) return;
+        std::vector<bool> has_parent(doc_.entities.size(), false);
+        for (const auto& r : out_)
+            if (r.type == RelationType::PartOf || r.type == RelationType::LocatedIn)
+                has_parent[static_cast<std::size_t>(r.subject)] = true;
+        std::vector<bool> done(doc_.entities.size(), false);
+        for (const auto& m : doc_.mentions) {
+            if (m.entity < 0 || is_pronominal_mention(m)) continue;
+            const auto e = static_cast<std::size_t>(m.entity);
+            if (done[e] || has_parent[e] || !gov_[e]) continue;
+            done[e] = true;
+            const auto& entity = doc_.entities[e];
+            // named for an international body or another country: not ours to guess
+            if (entity.subtype == "InternationalOrganization") continue;
+            // only ministries, departments, offices, embassies, cabinets, treasuries
+            {
+                const std::string lname = lower_ascii(entity.name);
+                const auto sp = lname.rfind(' ');
+                const std::string head = sp == std::string::npos ? lname : lname.substr(sp + 1);
+                const bool body = head == "ministry" || head == "department" || head == "office" ||
+                                  head == "embassy" || head == "cabinet" || head == "treasury" ||
+                                  lname.rfind("ministry of ", 0) == 0 ||
+                                  lname.rfind("department of ", 0) == 0;
+                if (!body) continue;
+            }
+            bool named_country = false;
+            if (gaz_) {
+                std::string w;
+                for (char c : entity.name + " ") {
+                    if (c == ' ') {
+                        if (!w.empty() && (gaz_->country_by_name(w) || gaz_->country_of_demonym(w)))
+                            named_country = true;
+                        w.clear();
+                    } else {
+                        w.push_back(c);
+                    }
+                }
+            }
+            if (named_country) continue;
+            // the sentence of the first mention
+            std::uint32_t s = 0;
+            while (s + 1 < doc_.sentences.size() && doc_.sentences[s + 1].first_token <= m.first_token) ++s;
+            sidx_ = s;
+            candidates_ = 0;
+            emit(m.entity, strict_country_, RelationType::PartOf, 0.45, "government-body",
+                 std::string(detail::mention_text(doc_, m)));
+        }
     }
 
 private:
@@ -428,10 +508,16 @@ private:
         return t;
     }
 
+    // "X which ...": a relative clause makes X a list item of its own
+    bool relative_after(const Arg& a) const {
+        return a.end < se_ && (low(a.end) == "which" || low(a.end) == "who" || low(a.end) == "whose");
+    }
+
     // Coordinated members to the left of arg k (k included): "A, B and C".
     std::vector<int> expand_left(int k) const {
         std::vector<int> out{k};
         int cur = k;
+        if (relative_after(args_[static_cast<std::size_t>(k)])) return out;
         for (int guard = 0; guard < 12; ++guard) {
             std::uint32_t t = skip_det_back(np_start(args_[static_cast<std::size_t>(cur)]));
             if (t <= sb_) break;
@@ -496,7 +582,7 @@ private:
             const int p = arg_starting_at(t);
             if (p < 0) break;
             const auto& pa = args_[static_cast<std::size_t>(p)];
-            if (pa.pronoun || based_after(pa)) break;
+            if (pa.pronoun || based_after(pa) || relative_after(pa)) break;
             // a comma list keeps to one kind of thing ("in Islamabad, the Missouri-based ...")
             if (!coordinable(args_[static_cast<std::size_t>(k)], pa)) break;
             out.push_back(p);
@@ -669,7 +755,7 @@ private:
                         break;
                     }
                 }
-                if (country < 0) country = main_country_;
+                if (country < 0) country = main_country_ >= 0 ? main_country_ : frequent_country_;
                 if (country >= 0)
                     emit(p.entity, country, RelationType::AffiliatedWith, 0.55, "title-government",
                          role, role);
@@ -687,8 +773,14 @@ private:
             if (t < se_ && arg_at(t) < 0 && t + 1 < se_ && txt(t + 1) == "," &&
                 detail::looks_like_acronym(txt(t)))
                 ++t;
-            if (t >= se_ || txt(t) != ",") continue;
+            if (t >= se_ || !(txt(t) == "," || txt(t) == "-" || txt(t) == "--" ||
+                               txt(t) == "\xE2\x80\x93" || txt(t) == "\xE2\x80\x94"))
+                continue;
             ++t;
+            // "X, who is a member of ...", "X, 50, a former ..."
+            if (t + 1 < se_ && (low(t) == "who" || low(t) == "which") && detail::is_be_form(low(t + 1)))
+                t += 2;
+            if (t + 1 < se_ && pos(t) == ptb::CD && txt(t + 1) == ",") t += 2;
             const std::uint32_t start = t;
             std::uint32_t limit = std::min<std::uint32_t>(se_, start + 16);
             std::uint32_t stop = start;
@@ -699,6 +791,13 @@ private:
             }
             while (stop < limit) {
                 const auto w = txt(stop);
+                // "(MITI)": a parenthetical acronym stays inside the apposition
+                if (w == "(" && stop + 2 < se_ && arg_starting_at(stop + 1) >= 0 &&
+                    args_[static_cast<std::size_t>(arg_starting_at(stop + 1))].end < se_ &&
+                    txt(args_[static_cast<std::size_t>(arg_starting_at(stop + 1))].end) == ")") {
+                    stop = args_[static_cast<std::size_t>(arg_starting_at(stop + 1))].end + 1;
+                    continue;
+                }
                 if (w == "," || w == ";" || w == "." || w == ":" || w == "(" ) break;
                 if (is_clause_word(low(stop))) break;
                 if (arg_at(stop) < 0 && (is_finite_verb(pos(stop)) || pos(stop) == ptb::MD ||
@@ -819,9 +918,12 @@ private:
                 }
             }
             if (role_at == comma) continue;
-            // the role phrase start (modifiers before the role word)
+            // the role phrase start: "founder and ex-chief executive", "director general for Europe"
             std::uint32_t rs = role_at;
-            while (rs > from && arg_at(rs - 1) < 0 && modifier_like(rs - 1)) --rs;
+            while (rs > from && arg_at(rs - 1) < 0 && !detail::is_possessive_token(txt(rs - 1)) &&
+                   (modifier_like(rs - 1) || low(rs - 1) == "and" || is_role(low(rs - 1)) ||
+                    txt(rs - 1).find('-') != std::string_view::npos))
+                --rs;
             std::string role;
             (void)sentence_has_role(rs, role_at + 1, &role);
             int obj = -1;
@@ -850,6 +952,19 @@ private:
 
     // "A's [mods] B"
     void possessive_rules() {
+        // "its Yugansk division": a possessive pronoun owning a unit
+        for (std::size_t k = 0; k + 1 < args_.size(); ++k) {
+            const auto& a = args_[k];
+            if (!a.pronoun || (low(a.first) != "its" && low(a.first) != "their")) continue;
+            const int bk = arg_starting_at(a.end);
+            if (bk < 0) continue;
+            const auto& b = args_[static_cast<std::size_t>(bk)];
+            if (b.type != EntityType::Organization || b.end >= se_ || !lex_.is_unit_word(low(b.end)))
+                continue;
+            if (ent(a.entity).type == EntityType::Organization)
+                emit(b.entity, a.entity, RelationType::PartOf, 0.7, "possessive-unit",
+                     span(a.first, b.end + 1));
+        }
         for (std::size_t k = 0; k < args_.size(); ++k) {
             const auto& a = args_[k];
             if (a.end >= se_ || !detail::is_possessive_token(txt(a.end))) continue;
@@ -1361,7 +1476,20 @@ private:
                 }
             }
             // "Pakistan and China are partners", "X and Y signed an MoU": pairs in the subject
-            if (objects.empty() && symmetric(type) && subjects.size() >= 2) {
+            bool pair_ok = symmetric(type) && subjects.size() >= 2 &&
+                           !(type == RelationType::TradesWith && !noun);
+            if (pair_ok && noun) {
+                // the group must be the subject of the noun ("are partners"), not a bystander
+                // ("tabled by France and Germany following the G7 meeting")
+                std::uint32_t last = 0;
+                for (int s2 : subjects) last = std::max(last, args_[static_cast<std::size_t>(s2)].end);
+                for (std::uint32_t u = last; u < i; ++u)
+                    if (pos(u) == ptb::IN || pos(u) == ptb::VBG || pos(u) == ptb::TO ||
+                        (is_verb(pos(u)) && !detail::is_be_form(low(u)) && low(u) != "have" &&
+                         low(u) != "has"))
+                        pair_ok = false;
+            }
+            if (objects.empty() && pair_ok) {
                 objects.assign(subjects.begin() + 1, subjects.end());
                 subjects.resize(1);
                 rule += "+coordination";
@@ -1463,6 +1591,8 @@ private:
     std::map<std::string, int> name_entity_;
     int main_country_ = -1;
     int main_company_ = -1;
+    int frequent_country_ = -1;
+    int strict_country_ = -1;  // main country, clearly ahead of the others
 
     std::uint32_t sb_ = 0, se_ = 0, sidx_ = 0;
     std::vector<Arg> args_;

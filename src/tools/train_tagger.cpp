@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
+#include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <map>
 #include <span>
@@ -18,6 +20,8 @@
 
 #include "kgforge/error.hpp"
 #include "nlp/pos_tagger.hpp"
+#include "nlp/sentence_splitter.hpp"
+#include "nlp/tokenizer.hpp"
 
 using kgforge::nlp::PosTagger;
 using kgforge::nlp::TaggedSentence;
@@ -118,11 +122,66 @@ std::size_t token_count(const std::vector<TaggedSentence>& v) {
     return n;
 }
 
+// Throughput of tokenizer + sentence splitter + tagger over the .txt files of `dir`,
+// processed document by document and repeated until about `megabytes` of text.
+int bench(const std::string& model_path, const std::string& dir, double megabytes) {
+    using clock = std::chrono::steady_clock;
+    const auto l0 = clock::now();
+    const PosTagger tagger = PosTagger::load(model_path);
+    const double load_ms = std::chrono::duration<double, std::milli>(clock::now() - l0).count();
+    std::vector<std::string> texts;
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().extension() == ".txt") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    if (texts.empty()) {
+        fmt::print(stderr, "no .txt files in {}\n", dir);
+        return 1;
+    }
+    double t_tok = 0, t_split = 0, t_tag = 0;
+    std::size_t bytes = 0, tokens = 0, sentences = 0, forced = 0;
+    const auto target = static_cast<std::size_t>(megabytes * 1e6);
+    kgforge::nlp::AnnotatedDocument doc;
+    while (bytes < target) {
+        for (const auto& text : texts) {
+            doc.text = text;
+            const auto a = clock::now();
+            kgforge::nlp::tokenize(doc);
+            const auto b = clock::now();
+            forced += kgforge::nlp::split_sentences(doc);
+            const auto c = clock::now();
+            tagger.tag(doc);
+            const auto d = clock::now();
+            t_tok += std::chrono::duration<double>(b - a).count();
+            t_split += std::chrono::duration<double>(c - b).count();
+            t_tag += std::chrono::duration<double>(d - c).count();
+            bytes += text.size();
+            tokens += doc.tokens.size();
+            sentences += doc.sentences.size();
+        }
+    }
+    const double mb = static_cast<double>(bytes) / 1e6;
+    fmt::print("model load: {:.1f} ms ({} features, {} weights)\n", load_ms,
+               tagger.feature_count(), tagger.weight_count());
+    fmt::print("{} files, {:.1f} MB, {} tokens, {} sentences ({} forced splits)\n", texts.size(),
+               mb, tokens, sentences, forced);
+    fmt::print("tokenizer: {:.1f} MB/s   splitter: {:.1f} MB/s   tagger: {:.1f} MB/s "
+               "({:.2f} M tokens/s)\n",
+               mb / t_tok, mb / t_split, mb / t_tag, static_cast<double>(tokens) / t_tag / 1e6);
+    fmt::print("all three: {:.1f} MB/s per core\n", mb / (t_tok + t_split + t_tag));
+    return 0;
+}
+
 void usage() {
     std::fputs(
         "usage: kgforge-train-tagger --train FILE --dev FILE [--test FILE] --out MODEL\n"
         "                            [--epochs N] [--seed N] [--prune X] [--no-stack]\n"
-        "                            [--folds N] [--confusions N]\n",
+        "                            [--folds N] [--confusions N]\n"
+        "       kgforge-train-tagger --model MODEL --bench DIR [--megabytes N]\n",
         stderr);
 }
 
@@ -132,6 +191,8 @@ int main(int argc, char** argv) {
     std::string train_path, dev_path, test_path, out_path;
     kgforge::nlp::TaggerTrainOptions options;
     std::size_t confusions = 0;
+    std::string model_path, bench_dir;
+    double megabytes = 20;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         auto value = [&]() -> std::string {
@@ -150,6 +211,9 @@ int main(int argc, char** argv) {
         else if (arg == "--prune") options.prune_threshold = std::stof(value());
         else if (arg == "--confusions") confusions = std::stoul(value());
         else if (arg == "--no-stack") options.stacked = false;
+        else if (arg == "--model") model_path = value();
+        else if (arg == "--bench") bench_dir = value();
+        else if (arg == "--megabytes") megabytes = std::stod(value());
         else if (arg == "--folds") options.folds = std::stoi(value());
         else if (arg == "-h" || arg == "--help") {
             usage();
@@ -157,6 +221,14 @@ int main(int argc, char** argv) {
         } else {
             usage();
             return 2;
+        }
+    }
+    if (!bench_dir.empty() && !model_path.empty()) {
+        try {
+            return bench(model_path, bench_dir, megabytes);
+        } catch (const std::exception& e) {
+            fmt::print(stderr, "error: {}\n", e.what());
+            return 1;
         }
     }
     if (train_path.empty() || dev_path.empty() || out_path.empty() || options.epochs < 1) {

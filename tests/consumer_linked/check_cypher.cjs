@@ -21,7 +21,14 @@ try {
 if (process.argv.length < 3) fail('usage: check_cypher.cjs FILE.cypher...');
 
 for (const file of process.argv.slice(2)) {
-  const text = fs.readFileSync(file, 'utf8');
+  // The linter loses its (semantic) diagnostics on a statement holding two or more \uXXXX
+  // escapes, or characters outside the BMP (UTF-16 vs code point offsets), so lint a copy
+  // with each well-formed \uXXXX escape replaced by '_' and each non-BMP character by
+  // U+FFFD. Same syntax: kgforge writes both only inside string literals. The canary below
+  // proves the linter then really checks every statement.
+  const original = fs.readFileSync(file, 'utf8');
+  const text = original.replace(/\\(\\|u[0-9a-fA-F]{4})/g, (m, e) => (e === '\\' ? m : '_'))
+                   .replace(/[\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
   const { diagnostics } = lintCypherQuery(text, {});
   const errors = diagnostics.filter((d) => d.severity === 1);
   const warnings = diagnostics.filter((d) => d.severity !== 1);
@@ -31,18 +38,21 @@ for (const file of process.argv.slice(2)) {
                   `${d.message}\n    ${line.slice(0, 200)}`);
   }
   if (errors.length) fail(`${file}: ${errors.length} lint error(s)`);
-  // Canary: every statement with a syntax error appended must be reported, or the linter
-  // silently skipped it (it does for some string contents), and its silence proves nothing.
+  // Canary: the linter silently stops reporting errors in a statement for some string
+  // contents (its Java semantic pass gives up on a statement holding "\u000d" and "\u000a"
+  // escapes), so its silence must be earned: the literal rows of every statement followed by
+  // a semantic error (MERGE without a relationship type) must be reported. (Only the rows:
+  // linting takes seconds per statement.)
   const statements = text.split(/;\n/).filter((st) => st.replace(/^\/\/.*$/gm, '').trim());
-  let checked = 0;
   for (const st of statements) {
-    if (checked >= 400) break;
-    ++checked;
-    const broken = lintCypherQuery(st + '\nRETURN +;\n', {}).diagnostics
-                       .filter((d) => d.severity === 1);
+    const end = st.search(/\n\] AS (row|id)\n/);
+    if (end < 0) continue;
+    const rows = st.slice(st.indexOf('UNWIND ['), end) + '\n] AS row MERGE (s)-[r]->(o);\n';
+    const broken = lintCypherQuery(rows, {}).diagnostics.filter((d) => d.severity === 1);
     if (broken.length === 0)
-      fail(`${file}: the linter does not report a syntax error appended to the statement ` +
-           `starting ${JSON.stringify(st.trim().slice(0, 120))}, so it did not check it`);
+      fail(`${file}: the linter does not report a semantic error after the rows of the ` +
+           `statement starting ${JSON.stringify(st.trim().slice(0, 120))}, so it did not ` +
+           'check them');
   }
   // Shape: the constraints come before any data statement; every statement ends with ';'.
   const code = text.split('\n').filter((l) => !l.startsWith('//')).join('\n').trim();

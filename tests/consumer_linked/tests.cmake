@@ -9,7 +9,9 @@ if(NOT KGFORGE_NODE)
 endif()
 set(KGFORGE_LINKED_PYTHON /usr/bin/python3)
 set(KGFORGE_LINKED_DIR ${PROJECT_SOURCE_DIR}/tests/consumer_linked)
-set(KGFORGE_LINKED_ENV "NODE_PATH=${PROJECT_SOURCE_DIR}/node_modules")
+set(KGFORGE_NODE_MODULES ${PROJECT_SOURCE_DIR}/node_modules CACHE PATH
+  "node_modules with jsonld and @neo4j-cypher/language-support for the consumer tests")
+set(KGFORGE_LINKED_ENV "NODE_PATH=${KGFORGE_NODE_MODULES}")
 
 function(kgforge_linked_graph name)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/consumer_linked/${name})
@@ -29,6 +31,8 @@ function(kgforge_linked_graph name)
   set_tests_properties(linked_${name}_jsonld linked_${name}_cypher_lint linked_${name}_neo4j_csv
     PROPERTIES FIXTURES_REQUIRED linked_${name} ENVIRONMENT "${KGFORGE_LINKED_ENV}"
                LABELS consumer)
+  # The Cypher linter needs seconds per statement (minutes on a busy 2-core machine).
+  set_tests_properties(linked_${name}_cypher_lint PROPERTIES TIMEOUT 1200)
 endfunction()
 
 kgforge_linked_graph(samples ${PROJECT_SOURCE_DIR}/samples)

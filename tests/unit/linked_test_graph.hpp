@@ -14,13 +14,30 @@ inline DocumentExtraction linked_test_document(int which) {
         doc.document = {"doc-1 \"q\"", "Title with `tick` and \\ slash", "2024-01-15",
                         "https://example.org/a?b=1", "Dawn"};
         doc.entities = {
-            {"a", "Ada \"The\" `Count`\nLovelace", EntityType::Person, "Politician",
-             {"Ada\x1f" "alias", "A. L."}, {}, 2},
-            {"b", "Ministry of \\ Finance", EntityType::Organization, "GovernmentOrganization",
-             {}, {}, 1},
+            {"a",
+             "Ada \"The\" `Count`\nLovelace",
+             EntityType::Person,
+             "Politician",
+             {"Ada\x1f"
+              "alias",
+              "A. L."},
+             {},
+             2},
+            {"b",
+             "Ministry of \\ Finance",
+             EntityType::Organization,
+             "GovernmentOrganization",
+             {},
+             {},
+             1},
             {"c", "Pakistan", EntityType::Country, "Country", {}, {{"wikidata", "Q843"}}, 3},
-            {"d", "\xd8\xa8\xd8\xa7\xd9\x83\xd8\xb3\xd8\xaa\xd8\xa7\xd9\x86 \xf0\x9f\x98\x80",
-             EntityType::Location, "City", {}, {}, 1},
+            {"d",
+             "\xd8\xa8\xd8\xa7\xd9\x83\xd8\xb3\xd8\xaa\xd8\xa7\xd9\x86 \xf0\x9f\x98\x80",
+             EntityType::Location,
+             "City",
+             {},
+             {},
+             1},
         };
         ExtractedRelation r1;
         r1.subject = "a";

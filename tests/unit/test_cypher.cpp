@@ -26,11 +26,16 @@ std::string unquote_cypher(const std::string& literal) {
             continue;
         }
         const char e = literal[++i];
-        if (e == 'n') out += '\n';
-        else if (e == 'r') out += '\r';
-        else if (e == 't') out += '\t';
-        else if (e == '"') out += '"';
-        else if (e == '\\') out += '\\';
+        if (e == 'n')
+            out += '\n';
+        else if (e == 'r')
+            out += '\r';
+        else if (e == 't')
+            out += '\t';
+        else if (e == '"')
+            out += '"';
+        else if (e == '\\')
+            out += '\\';
         else {
             REQUIRE(e == 'u');
             out += static_cast<char>(std::stoi(literal.substr(i + 1, 4), nullptr, 16));
@@ -70,7 +75,9 @@ TEST_CASE("cypher strings escape quotes, backslashes and control characters", "[
           "\"// not a comment; MATCH (n) DETACH DELETE n\"");
     const std::string emoji = "\xf0\x9f\x98\x80\xf0\x9f\x87\xb5\xf0\x9f\x87\xb0";
     CHECK(cypher_quote(emoji) == "\"" + emoji + "\"");
-    const std::string rtl = "\xd7\x97\xd7\x91\xd7\xa8\xd7\xaa \xe2\x80\xae" "RTL\xe2\x80\xac";
+    const std::string rtl =
+        "\xd7\x97\xd7\x91\xd7\xa8\xd7\xaa \xe2\x80\xae"
+        "RTL\xe2\x80\xac";
     CHECK(cypher_quote(rtl) == "\"" + rtl + "\"");
 
     for (const std::string& s :
@@ -112,8 +119,7 @@ TEST_CASE("evidence keys are stable and unique within a relation", "[cypher]") {
     CHECK(saw_repeat);
 }
 
-TEST_CASE("cypher script: constraints first, MERGE batches, one statement per batch",
-          "[cypher]") {
+TEST_CASE("cypher script: constraints first, MERGE batches, one statement per batch", "[cypher]") {
     const auto graph = testing::linked_test_graph();
     const auto script = export_cypher(graph);
     const auto constraint = script.find(
@@ -142,8 +148,8 @@ TEST_CASE("cypher script: constraints first, MERGE batches, one statement per ba
     // relationships and entity refreshes.
     const auto one = export_cypher(graph, 1);
     const auto entities = graph.entities().size();
-    const auto statements = 2 + entities + graph.documents().size() + graph.relations().size() +
-                            entities;
+    const auto statements =
+        2 + entities + graph.documents().size() + graph.relations().size() + entities;
     CHECK(count(one, ";\n") == statements);
     CHECK(count(one, "UNWIND [") == statements - 2);
 }

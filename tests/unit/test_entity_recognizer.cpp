@@ -251,3 +251,48 @@ TEST_CASE("ner model: label helpers", "[ner]") {
     CHECK(spans[1].cls == 2);
     CHECK(spans[2].first == 6);  // a dangling I- starts a span of its own
 }
+
+TEST_CASE("recognizer: title-case headline", "[ner]") {
+    auto doc =
+        make_doc("Zambia Signs Copper Pact With Chilean Miner, Eyes More Japanese Investment");
+    recognizer().recognize(doc);
+    INFO(dump(doc));
+    REQUIRE(find(doc, "Zambia") != nullptr);
+    CHECK(find(doc, "Zambia")->type == EntityType::Country);
+    REQUIRE(find(doc, "Chilean") != nullptr);
+    CHECK(find(doc, "Chilean")->type == EntityType::Country);
+    REQUIRE(find(doc, "Japanese") != nullptr);
+    for (const auto& m : doc.mentions) CHECK(m.type != EntityType::Person);
+}
+
+TEST_CASE("recognizer: suffix runs stop at names and prepositions", "[ner]") {
+    auto doc = make_doc(
+        "Dr. Lena Okoro of Westbrook University said Kestrel Motors would open a plant near "
+        "Lusaka, and officials in Lusaka said the talks went well.");
+    recognizer().recognize(doc);
+    INFO(dump(doc));
+    REQUIRE(find(doc, "Westbrook University") != nullptr);
+    CHECK(find(doc, "Westbrook University")->type == EntityType::Organization);
+    REQUIRE(find(doc, "Lena Okoro") != nullptr);
+    CHECK(find(doc, "Lena Okoro")->type == EntityType::Person);
+    REQUIRE(find(doc, "Kestrel Motors") != nullptr);
+    CHECK(find(doc, "Kestrel Motors")->type == EntityType::Organization);
+    for (const auto& m : doc.mentions) {
+        if (span_text(doc, m) == "Lusaka") CHECK(m.type == EntityType::Location);
+    }
+}
+
+TEST_CASE("recognizer: surnames of persons named earlier", "[ner]") {
+    auto doc = make_doc(
+        "Trade Minister Lena Okoro arrived on Monday. Reporters asked whether Okoro would sign.");
+    recognizer().recognize(doc);
+    INFO(dump(doc));
+    int persons = 0;
+    for (const auto& m : doc.mentions) {
+        if (span_text(doc, m) == "Okoro") {
+            CHECK(m.type == EntityType::Person);
+            ++persons;
+        }
+    }
+    CHECK(persons == 1);
+}

@@ -176,3 +176,13 @@ TEST_CASE("gazetteer: case helpers", "[gazetteer]") {
     CHECK_FALSE(starts_upper("österreich"));
     CHECK_FALSE(starts_upper(""));
 }
+
+TEST_CASE("gazetteer: common words", "[gazetteer]") {
+    const auto& g = gazetteer();
+    CHECK(g.is_common_word("bank"));
+    CHECK(g.is_common_word("Signs"));
+    CHECK(g.is_common_word("talks"));
+    CHECK(g.is_common_word("making"));
+    CHECK_FALSE(g.is_common_word("Okafor"));
+    CHECK_FALSE(g.is_common_word(""));
+}

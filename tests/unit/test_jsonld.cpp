@@ -40,8 +40,8 @@ TEST_CASE("the embedded JSON-LD context is schema/context.jsonld", "[jsonld]") {
     doc.Parse(text.str().c_str());
     REQUIRE_FALSE(doc.HasParseError());
     CHECK(doc["@context"]["@version"].GetDouble() == 1.1);
-    CHECK(std::string(doc["@context"]["kg"].GetString()).find("/v" + std::string(kJsonLdContextVersion) + "#") !=
-          std::string::npos);
+    CHECK(std::string(doc["@context"]["kg"].GetString())
+              .find("/v" + std::string(kJsonLdContextVersion) + "#") != std::string::npos);
     for (const auto& info : relation_types()) {
         INFO(info.name);
         CHECK(doc["@context"].HasMember(std::string(info.name).c_str()));
@@ -67,8 +67,7 @@ TEST_CASE("IRI segments are percent-encoded", "[jsonld]") {
 TEST_CASE("JSON-LD export: context, types, IRIs, statements and provenance", "[jsonld]") {
     const auto graph = testing::linked_test_graph();
     const auto text = export_jsonld(graph);
-    CHECK(text.rfind(std::string(kJsonLdContext.substr(0, kJsonLdContext.rfind('}') - 2)), 0) ==
-          0);
+    CHECK(text.rfind(std::string(kJsonLdContext.substr(0, kJsonLdContext.rfind('}') - 2)), 0) == 0);
     rapidjson::Document doc;
     doc.Parse(text.c_str());
     REQUIRE_FALSE(doc.HasParseError());
@@ -89,12 +88,15 @@ TEST_CASE("JSON-LD export: context, types, IRIs, statements and provenance", "[j
 
     // The negated CRITICIZES relation is a statement, not a direct triple.
     CHECK_FALSE(pakistan->HasMember("CRITICIZES"));
-    const auto* negated =
-        node(doc, base + "statement/wikidata:Q843%7CCRITICIZES%7Cperson:ada%20%22the%22%20%60count%60%20lovelace");
+    const auto* negated = node(
+        doc, base +
+                 "statement/"
+                 "wikidata:Q843%7CCRITICIZES%7Cperson:ada%20%22the%22%20%60count%60%20lovelace");
     if (!negated) {
         // The normalized person id is not spelled out here; find the statement by type.
         for (const auto& n : doc["@graph"].GetArray())
-            if (n.HasMember("relationType") && std::string(n["relationType"].GetString()) == "CRITICIZES")
+            if (n.HasMember("relationType") &&
+                std::string(n["relationType"].GetString()) == "CRITICIZES")
                 negated = &n;
     }
     REQUIRE(negated);

@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "exporters/exporters.hpp"
 #include "linked_test_graph.hpp"
@@ -50,8 +50,7 @@ TEST_CASE("neo4j-csv writes a folder of typed CSV files and scripts", "[neo4j-cs
         CHECK(fs::exists(dir / name));
     }
     CHECK_FALSE(fs::exists(dir / "rel_MET_WITH.csv"));
-    CHECK((fs::status(dir / "import.sh").permissions() & fs::perms::owner_exec) !=
-          fs::perms::none);
+    CHECK((fs::status(dir / "import.sh").permissions() & fs::perms::owner_exec) != fs::perms::none);
 
     const auto person = slurp(dir / "entities_person.csv");
     CHECK(person.rfind("id:ID(Entity),:LABEL,name:string,subtype:string,aliases:string[],"
@@ -62,7 +61,9 @@ TEST_CASE("neo4j-csv writes a folder of typed CSV files and scripts", "[neo4j-cs
     CHECK(person.find("\"Ada \"\"The\"\" `Count`\nLovelace\"") != std::string::npos);
     // The label and array delimiter is U+001F; a U+001F inside an element becomes U+FFFD.
     CHECK(person.find("\"Entity\x1fPerson\"") != std::string::npos);
-    CHECK(person.find("\"A. L.\x1f" "Ada\xef\xbf\xbd" "alias\"") != std::string::npos);
+    CHECK(person.find("\"A. L.\x1f"
+                      "Ada\xef\xbf\xbd"
+                      "alias\"") != std::string::npos);
 
     const auto country = slurp(dir / "entities_country.csv");
     CHECK(country.find(",\"Q843\"\n") != std::string::npos);
@@ -70,9 +71,11 @@ TEST_CASE("neo4j-csv writes a folder of typed CSV files and scripts", "[neo4j-cs
     const auto assured = slurp(dir / "rel_ASSURED.csv");
     CHECK(assured.rfind(":START_ID(Entity),:END_ID(Entity),:TYPE,key:string,", 0) == 0);
     CHECK(assured.find(",false,2,0.9,") != std::string::npos);  // symmetric, weight, confidence
-    CHECK(assured.find("\"doc-1 \"\"q\"\"#10-60\x1f" "doc-1 \"\"q\"\"#10-60#2\"") !=
-          std::string::npos);
-    CHECK(assured.find(",10\x1f" "10,60\x1f" "60,") != std::string::npos);
+    CHECK(assured.find("\"doc-1 \"\"q\"\"#10-60\x1f"
+                       "doc-1 \"\"q\"\"#10-60#2\"") != std::string::npos);
+    CHECK(assured.find(",10\x1f"
+                       "10,60\x1f"
+                       "60,") != std::string::npos);
 
     const auto mentions = slurp(dir / "mentions.csv");
     std::size_t expected = 0;
@@ -87,7 +90,8 @@ TEST_CASE("neo4j-csv writes a folder of typed CSV files and scripts", "[neo4j-cs
     CHECK(script.find("--relationships=\"$here/rel_PART_OF.csv\"") != std::string::npos);
 
     const auto load = slurp(dir / "load.cypher");
-    CHECK(load.find("CREATE CONSTRAINT entity_id IF NOT EXISTS") < load.find("LOAD CSV"));
+    CHECK(load.find("CREATE CONSTRAINT entity_id IF NOT EXISTS") <
+          load.find("LOAD CSV WITH HEADERS"));
     CHECK(load.find("'file:///rel_ASSURED.csv'") == std::string::npos);  // double-quoted
     CHECK(load.find("\"file:///rel_ASSURED.csv\"") != std::string::npos);
     CHECK(load.find("MERGE (s)-[r:`ASSURED`]->(o)") != std::string::npos);
