@@ -250,7 +250,9 @@ class Neo4jCsvExporter final : public Exporter {
                "here=$(cd \"$(dirname \"$0\")\" && pwd)\n"
                "database=${1:-neo4j}\n"
                "[ $# -gt 0 ] && shift\n"
-               "exec \"${NEO4J_ADMIN:-neo4j-admin}\" database import full \\\n";
+               "# The database name comes first: since Neo4j 5.19 a name after --nodes or\n"
+               "# --relationships is read as one more file.\n"
+               "exec \"${NEO4J_ADMIN:-neo4j-admin}\" database import full \"$database\" \\\n";
         for (int t = 0; t < kEntityTypeCount; ++t)
             out << "  --nodes=\"$here/" << entity_file(static_cast<EntityType>(t)) << "\" \\\n";
         out << "  --nodes=\"$here/documents.csv\" \\\n"
@@ -263,7 +265,7 @@ class Neo4jCsvExporter final : public Exporter {
             << " \\\n"
                "  --delimiter=, \\\n"
                "  --quote='\"' \\\n"
-               "  \"$@\" \"$database\"\n";
+               "  \"$@\"\n";
     }
 
     static void write_load_cypher(const std::vector<const RelationTypeInfo*>& present,

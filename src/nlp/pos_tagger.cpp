@@ -202,7 +202,7 @@ const TokInfo& pad_info(int which) {
     return kPads[which];
 }
 
-constexpr int kMaxFeatures = 48;
+constexpr int kMaxFeatures = 56;  // 41 + 8 stacked
 
 // The one feature function shared by training and tagging.
 // t1: first-pass tags of the sentence for the stacked pass, nullptr in the first pass.
@@ -1044,8 +1044,8 @@ TrainResult train_pos_tagger(const std::vector<TaggedSentence>& train,
                 nullptr);
             WeightTable w = model.averaged();
             const double dv = accuracy(ddata, decode_all(ddata, w, nullptr));
-            report("stage 1", epoch, tr, dv, seconds_since(t0));
-            if (dv > best_dev) {
+            report("stage 1", epoch, tr, ddata.empty() ? -1.0 : dv, seconds_since(t0));
+            if (dv > best_dev || ddata.empty()) {
                 best_dev = dv;
                 result.stage1_epochs = epoch;
                 stage1 = std::move(w);
@@ -1100,14 +1100,14 @@ TrainResult train_pos_tagger(const std::vector<TaggedSentence>& train,
                 &t1_train);
             WeightTable w = m2.averaged();
             const double dv = accuracy(ddata, decode_all(ddata, w, &t1_dev));
-            report("stage 2", epoch, tr, dv, seconds_since(t0));
-            if (dv > best_dev) {
+            report("stage 2", epoch, tr, ddata.empty() ? -1.0 : dv, seconds_since(t0));
+            if (dv > best_dev || ddata.empty()) {
                 best_dev = dv;
                 result.stage2_epochs = epoch;
                 stage2 = std::move(w);
             }
         }
-        if (best_dev > result.stage1_dev_accuracy) {
+        if (best_dev > result.stage1_dev_accuracy || ddata.empty()) {
             result.dev_accuracy = best_dev;
             model->stages.push_back(std::move(stage1));
             model->stages.push_back(std::move(stage2));

@@ -117,7 +117,8 @@ struct TaggedSentence {
 
 struct TaggerTrainOptions {
     int epochs = 12;                  // maximum per stage; the best epoch on dev is kept
-    bool stacked = true;              // second pass that also sees first-pass tags to the right
+    bool stacked = false;             // second pass that also sees first-pass tags to the right
+                                      // (+0.05 accuracy, but twice the size and time)
     int folds = 4;                    // jackknifing of the first pass for the second's training
     std::uint64_t seed = 20251013;    // shuffling seed (training is deterministic)
     float prune_threshold = 0.0f;     // drop averaged weights with |w| <= this
@@ -144,7 +145,8 @@ struct TrainResult {
     double dev_accuracy = 0;
 };
 
-// Trains on `train`, choosing the number of epochs of each stage on `dev`. Deterministic.
+// Trains on `train`, choosing the number of epochs of each stage on `dev` (when `dev` is
+// empty, every stage runs exactly options.epochs epochs). Deterministic.
 // `progress` (optional) is called after every epoch; the library itself never prints.
 TrainResult train_pos_tagger(const std::vector<TaggedSentence>& train,
                              const std::vector<TaggedSentence>& dev,

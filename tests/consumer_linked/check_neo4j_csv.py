@@ -12,7 +12,9 @@ the options the files need; load.cypher must load every file. Exits 1 on a faile
 import csv
 import json
 import os
+import subprocess
 import sys
+import tempfile
 
 DELIM = "\x1f"
 REPLACEMENT = "\ufffd"
@@ -172,6 +174,29 @@ def main():
             [f'--relationships="$here/{name}"' for name in rel_files]:
         if needle not in text:
             fail(f"import.sh does not contain {needle!r}")
+    # Run import.sh with a stand-in neo4j-admin that records its arguments.
+    with tempfile.TemporaryDirectory() as tmp:
+        stub = os.path.join(tmp, "neo4j-admin")
+        record = os.path.join(tmp, "args")
+        with open(stub, "w", encoding="utf-8") as f:
+            f.write(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done > "{record}"\n')
+        os.chmod(stub, 0o755)
+        run = subprocess.run([script, "kgdb", "--verbose"], env=dict(os.environ, NEO4J_ADMIN=stub),
+                             capture_output=True, text=True, check=False)
+        if run.returncode != 0:
+            fail(f"import.sh exited {run.returncode}: {run.stderr.strip()}")
+        with open(record, encoding="utf-8") as f:
+            args = f.read().split("\n")[:-1]
+    if args[:4] != ["database", "import", "full", "kgdb"] or args[-1] != "--verbose":
+        fail(f"import.sh runs neo4j-admin {' '.join(args[:4])} ... {args[-1:]}: expected "
+             "'database import full kgdb' first and the extra options last")
+    named = [a.split("=", 1)[1] for a in args if a.startswith(("--nodes=", "--relationships="))]
+    csv_files = sorted(f for f in os.listdir(folder) if f.endswith(".csv"))
+    if sorted(os.path.basename(p) for p in named) != csv_files:
+        fail(f"import.sh imports {sorted(named)}, the folder has {csv_files}")
+    for path in named:
+        if not os.path.isabs(path) or not os.path.exists(path):
+            fail(f"import.sh passes {path!r}, not an existing absolute path")
     with open(os.path.join(folder, "load.cypher"), encoding="utf-8") as f:
         load = f.read()
     for name in sorted(os.listdir(folder)):

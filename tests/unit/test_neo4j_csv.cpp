@@ -84,7 +84,7 @@ TEST_CASE("neo4j-csv writes a folder of typed CSV files and scripts", "[neo4j-cs
 
     const auto script = slurp(dir / "import.sh");
     CHECK(script.rfind("#!/bin/sh\n", 0) == 0);
-    CHECK(script.find("database import full") != std::string::npos);
+    CHECK(script.find("database import full \"$database\" \\\n") != std::string::npos);
     CHECK(script.find("--multiline-fields=true") != std::string::npos);
     CHECK(script.find("--array-delimiter=U+001F") != std::string::npos);
     CHECK(script.find("--relationships=\"$here/rel_PART_OF.csv\"") != std::string::npos);

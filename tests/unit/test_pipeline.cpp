@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,7 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kModels = fs::path(KGFORGE_SOURCE_DIR) / "models";
+// KGFORGE_MODELS overrides the source tree's models/ (e.g. freshly trained models).
+const fs::path kModels = std::getenv("KGFORGE_MODELS") ? fs::path(std::getenv("KGFORGE_MODELS"))
+                                                       : fs::path(KGFORGE_SOURCE_DIR) / "models";
 const fs::path kSamples = fs::path(KGFORGE_SOURCE_DIR) / "tests" / "data" / "extraction";
 
 bool models_available() {
