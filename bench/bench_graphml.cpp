@@ -201,7 +201,8 @@ void print_timing(const char* what, const Timing& t, std::size_t elements) {
 
 void json_timing(std::FILE* f, const char* key, const Timing& t, std::size_t elements) {
     std::fprintf(f, "\"%s\":{\"runs_s\":[", key);
-    for (std::size_t i = 0; i < t.runs.size(); ++i) std::fprintf(f, "%s%.6f", i ? "," : "", t.runs[i]);
+    for (std::size_t i = 0; i < t.runs.size(); ++i)
+        std::fprintf(f, "%s%.6f", i ? "," : "", t.runs[i]);
     std::fprintf(f, "],\"cpu_runs_s\":[");
     for (std::size_t i = 0; i < t.cpu_runs.size(); ++i)
         std::fprintf(f, "%s%.6f", i ? "," : "", t.cpu_runs[i]);
@@ -232,15 +233,24 @@ int main(int argc, char** argv) {
             if (i + 1 >= argc) usage(2);
             return argv[++i];
         };
-        if (a == "--runs") runs = std::max(1, std::atoi(value().c_str()));
-        else if (a == "--boost-runs") boost_runs = std::max(1, std::atoi(value().c_str()));
-        else if (a == "--format") format = value();
-        else if (a == "--no-boost") with_boost = false;
-        else if (a == "--out-dir") out_dir = value();
-        else if (a == "--json") json_path = value();
-        else if (a == "-h" || a == "--help") usage(0);
-        else if (!a.empty() && a[0] == '-') usage(2);
-        else inputs.push_back(a);
+        if (a == "--runs")
+            runs = std::max(1, std::atoi(value().c_str()));
+        else if (a == "--boost-runs")
+            boost_runs = std::max(1, std::atoi(value().c_str()));
+        else if (a == "--format")
+            format = value();
+        else if (a == "--no-boost")
+            with_boost = false;
+        else if (a == "--out-dir")
+            out_dir = value();
+        else if (a == "--json")
+            json_path = value();
+        else if (a == "-h" || a == "--help")
+            usage(0);
+        else if (!a.empty() && a[0] == '-')
+            usage(2);
+        else
+            inputs.push_back(a);
     }
     if (inputs.empty()) usage(2);
     if (format != "graphml") with_boost = false;
@@ -263,8 +273,9 @@ int main(int argc, char** argv) {
         const auto n_entities = graph.entities().size();
         const auto n_relations = graph.relations().size();
         const auto elements = n_entities + n_relations;
-        std::printf("graph: %zu entities, %zu relations, %zu documents (read %.2f s, build %.2f s)\n",
-                    n_entities, n_relations, graph.documents().size(), read_s, build_s);
+        std::printf(
+            "graph: %zu entities, %zu relations, %zu documents (read %.2f s, build %.2f s)\n",
+            n_entities, n_relations, graph.documents().size(), read_s, build_s);
 
         kgforge::ExportOptions options;
         options.generator = "kgforge bench";
@@ -301,11 +312,14 @@ int main(int argc, char** argv) {
                     std::ofstream out;
                     // A 1 MiB stream buffer, like kgforge's OutputStream: the comparison is of
                     // the serializers, not of the default 8 KiB buffer.
-                    out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+                    out.rdbuf()->pubsetbuf(buffer.data(),
+                                           static_cast<std::streamsize>(buffer.size()));
                     out.open(boost_path, std::ios::binary | std::ios::trunc);
                     boost::write_graphml(out, *bg, dp, true);
                     out.close();
-                    if (!out) throw kgforge::Error(kgforge::ErrorKind::Io, "write failed", boost_path.string());
+                    if (!out)
+                        throw kgforge::Error(kgforge::ErrorKind::Io, "write failed",
+                                             boost_path.string());
                 }
                 watch.stop(bo);
             }
@@ -331,7 +345,8 @@ int main(int argc, char** argv) {
                              bo.cpu_median_s() / kg.cpu_median_s());
             }
             std::fprintf(f, ",\"peak_rss_kb\":%ld}\n", peak_rss_kb());
-            if (std::fclose(f) != 0) throw kgforge::Error(kgforge::ErrorKind::Io, "cannot write", json_path);
+            if (std::fclose(f) != 0)
+                throw kgforge::Error(kgforge::ErrorKind::Io, "cannot write", json_path);
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "kgforge_bench_graphml: %s\n", error.what());

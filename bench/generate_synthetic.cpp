@@ -35,7 +35,7 @@ std::uint64_t splitmix64(std::uint64_t x) {
 }
 
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : state_(splitmix64(seed)) {}
     std::uint64_t next() {
         state_ += 0x9E3779B97F4A7C15ULL;
@@ -48,21 +48,21 @@ public:
     double uniform() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
     bool chance(double p) { return uniform() < p; }
 
-private:
+  private:
     std::uint64_t state_;
 };
 
 // ---- vocabulary --------------------------------------------------------------------------
 constexpr std::array<std::string_view, 48> kSyllables = {
-    "ka", "ro", "ben", "ta", "mi", "lo", "sar", "vin", "do", "re", "zu", "qua",
-    "el", "an", "tor", "ish", "po", "la", "gen", "fi", "mar", "ul", "ne", "sto",
-    "ha", "ju", "kel", "or", "ba", "ti", "vo", "ren", "sa", "dri", "mo", "lin",
-    "ga", "pe", "nor", "zé", "ku", "ast", "wen", "hu", "ly", "dö", "cal", "ven"};
+    "ka", "ro", "ben", "ta",  "mi", "lo",  "sar", "vin", "do",  "re",  "zu",  "qua",
+    "el", "an", "tor", "ish", "po", "la",  "gen", "fi",  "mar", "ul",  "ne",  "sto",
+    "ha", "ju", "kel", "or",  "ba", "ti",  "vo",  "ren", "sa",  "dri", "mo",  "lin",
+    "ga", "pe", "nor", "zé",  "ku", "ast", "wen", "hu",  "ly",  "dö",  "cal", "ven"};
 constexpr std::uint64_t kNameSpace = 48ULL * 48 * 48 * 48;  // 5,308,416 unique 4-syllable codes
 
 enum Type : int { Person, Organization, Country, Location };
 constexpr std::array<std::string_view, 4> kTypeNames = {"PERSON", "ORGANIZATION", "COUNTRY",
-                                                         "LOCATION"};
+                                                        "LOCATION"};
 constexpr std::array<std::string_view, 6> kPersonSubtypes = {
     "", "Politician", "BusinessPerson", "Diplomat", "MilitaryOfficer", "Journalist"};
 constexpr std::array<std::string_view, 6> kOrgSubtypes = {
@@ -72,20 +72,25 @@ constexpr std::array<std::string_view, 8> kOrgSuffixes = {
 constexpr std::array<std::string_view, 5> kPlaceSuffixes = {"City", "Valley", "Port", "Province",
                                                             "Heights"};
 constexpr std::array<std::string_view, 12> kSources = {
-    "Daily Ledger", "The Observer Post", "Harbor Times", "Global Wire", "Metro Herald",
-    "Evening Star", "Capital News", "The Frontier", "Business Daily", "World Report",
-    "Coastal Gazette", "The Sentinel"};
-constexpr std::array<std::string_view, 8> kRoles = {
-    "spokesman", "chief executive", "minister", "chairman", "ambassador", "adviser",
-    "founder", "general"};
-constexpr std::array<std::string_view, 10> kFillers = {
-    "officials said", "according to a statement", "the ministry confirmed",
-    "sources familiar with the matter said", "in a televised address",
-    "people briefed on the talks said", "a spokesperson told reporters",
-    "the agency reported", "documents seen by the paper show", "analysts noted"};
-constexpr std::array<std::string_view, 7> kWhen = {"on Monday", "on Tuesday", "on Wednesday",
-                                                   "on Thursday", "on Friday", "last week",
-                                                   "earlier this month"};
+    "Daily Ledger",   "The Observer Post", "Harbor Times",    "Global Wire",
+    "Metro Herald",   "Evening Star",      "Capital News",    "The Frontier",
+    "Business Daily", "World Report",      "Coastal Gazette", "The Sentinel"};
+constexpr std::array<std::string_view, 8> kRoles = {"spokesman", "chief executive", "minister",
+                                                    "chairman",  "ambassador",      "adviser",
+                                                    "founder",   "general"};
+constexpr std::array<std::string_view, 10> kFillers = {"officials said",
+                                                       "according to a statement",
+                                                       "the ministry confirmed",
+                                                       "sources familiar with the matter said",
+                                                       "in a televised address",
+                                                       "people briefed on the talks said",
+                                                       "a spokesperson told reporters",
+                                                       "the agency reported",
+                                                       "documents seen by the paper show",
+                                                       "analysts noted"};
+constexpr std::array<std::string_view, 7> kWhen = {
+    "on Monday", "on Tuesday", "on Wednesday",      "on Thursday",
+    "on Friday", "last week",  "earlier this month"};
 
 struct RelationKind {
     std::string_view type;
@@ -94,7 +99,9 @@ struct RelationKind {
 };
 constexpr std::array<RelationKind, 19> kRelations = {{
     {"ASSURED", {"assured", "pledged to", "promised"}, false},
-    {"SIGNED_AGREEMENT_WITH", {"signed an agreement with", "signed MoU with", "inked a deal with"}, true},
+    {"SIGNED_AGREEMENT_WITH",
+     {"signed an agreement with", "signed MoU with", "inked a deal with"},
+     true},
     {"NEGOTIATES_WITH", {"held talks with", "negotiates with", "consulted"}, false},
     {"MET_WITH", {"met", "met with", "held a meeting with"}, false},
     {"VISITED", {"visited", "travelled to", "arrived in"}, false},
@@ -115,7 +122,7 @@ constexpr std::array<RelationKind, 19> kRelations = {{
 }};
 // Relative frequencies of the relation types (news is mostly meetings, talks, support).
 constexpr std::array<int, 19> kRelationWeights = {4, 6, 8, 12, 7, 6, 4, 8, 7, 3,
-                                                  3, 3, 3, 4, 3, 2, 8, 4, 5};
+                                                  3, 3, 3, 4,  3, 2, 8, 4, 5};
 
 // ---- entities ----------------------------------------------------------------------------
 struct Options {
@@ -140,7 +147,8 @@ void append_word(std::string& out, std::uint64_t a, std::uint64_t b, bool capita
     std::size_t start = out.size();
     out += kSyllables[a];
     out += kSyllables[b];
-    if (capital && out[start] >= 'a' && out[start] <= 'z') out[start] = static_cast<char>(out[start] - 32);
+    if (capital && out[start] >= 'a' && out[start] <= 'z')
+        out[start] = static_cast<char>(out[start] - 32);
 }
 
 struct EntityText {
@@ -202,10 +210,17 @@ void json_string(std::string& out, std::string_view s) {
     out += '"';
     for (char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            default: out += c;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            default:
+                out += c;
         }
     }
     out += '"';
@@ -305,14 +320,15 @@ void write_document(std::string& out, const Plan& plan, std::uint64_t d, std::ui
         // Power law over popularity ranks, then scattered over the index space.
         const auto rank = static_cast<std::uint64_t>(static_cast<double>(n) * u * u * u * u);
         const auto i = (std::min(rank, n - 1) * 0x9E3779B97F4A7C15ULL) % n;
-        if (std::none_of(ents.begin(), ents.end(), [&](const DocEntity& e) { return e.index == i; }))
+        if (std::none_of(ents.begin(), ents.end(),
+                         [&](const DocEntity& e) { return e.index == i; }))
             ents.push_back({i, {}});
     }
     for (auto& e : ents) e.text = entity_text(e.index);
 
     // Date: 2015-01-01 plus a spread over ten years, documents roughly in time order.
-    const std::int64_t day = 16436 + static_cast<std::int64_t>(d * 3650 / D) +
-                             static_cast<std::int64_t>(rng.below(30));
+    const std::int64_t day =
+        16436 + static_cast<std::int64_t>(d * 3650 / D) + static_cast<std::int64_t>(rng.below(30));
     const auto date = civil_date(day);
     const auto source = kSources[rng.below(kSources.size())];
 
@@ -510,21 +526,31 @@ int main(int argc, char** argv) {
             if (i + 1 >= argc) usage(2);
             return argv[++i];
         };
-        if (a == "--entities") opt.entities = std::stoull(value());
-        else if (a == "--relations") opt.relations = std::stoull(value());
-        else if (a == "--scale") opt.scale = std::stod(value());
-        else if (a == "--shards") opt.shards = static_cast<unsigned>(std::stoul(value()));
-        else if (a == "--seed") opt.seed = std::stoull(value());
-        else if (a == "--threads") opt.threads = static_cast<unsigned>(std::stoul(value()));
-        else if (a == "--out" || a == "-o") opt.out = value();
-        else if (a == "-h" || a == "--help") usage(0);
-        else usage(2);
+        if (a == "--entities")
+            opt.entities = std::stoull(value());
+        else if (a == "--relations")
+            opt.relations = std::stoull(value());
+        else if (a == "--scale")
+            opt.scale = std::stod(value());
+        else if (a == "--shards")
+            opt.shards = static_cast<unsigned>(std::stoul(value()));
+        else if (a == "--seed")
+            opt.seed = std::stoull(value());
+        else if (a == "--threads")
+            opt.threads = static_cast<unsigned>(std::stoul(value()));
+        else if (a == "--out" || a == "-o")
+            opt.out = value();
+        else if (a == "-h" || a == "--help")
+            usage(0);
+        else
+            usage(2);
     }
     if (opt.out.empty() || opt.shards == 0 || opt.scale <= 0) usage(2);
     const auto entities = std::max<std::uint64_t>(
         2, static_cast<std::uint64_t>(std::llround(static_cast<double>(opt.entities) * opt.scale)));
     const auto relations = std::max<std::uint64_t>(
-        1, static_cast<std::uint64_t>(std::llround(static_cast<double>(opt.relations) * opt.scale)));
+        1,
+        static_cast<std::uint64_t>(std::llround(static_cast<double>(opt.relations) * opt.scale)));
     if (entities > kNameSpace) {
         std::fprintf(stderr, "generate_synthetic: at most %llu entities\n",
                      static_cast<unsigned long long>(kNameSpace));
@@ -541,7 +567,8 @@ int main(int argc, char** argv) {
     const unsigned threads = std::max(1u, std::min(opt.threads, opt.shards));
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
-            for (unsigned s = t; s < opt.shards; s += threads) write_shard(plan, opt, s, results[s]);
+            for (unsigned s = t; s < opt.shards; s += threads)
+                write_shard(plan, opt, s, results[s]);
         });
     }
     for (auto& w : workers) w.join();

@@ -272,9 +272,9 @@ def main():
     def peer_graph(scale):
         folder, manifest = generate(args.build_dir, scale, args.shards, args.seed)
         out = DATA / f"out-{scale_name(scale)}"
-        if not (out / "graph.json").exists() or not (out / "graph.jsonld").exists():
-            shutil.rmtree(out, ignore_errors=True)
-            run([kgforge, "merge", *shards_of(folder), "--format", "all", "-o", out, "-q"])
+        # Always rewritten: the peers must load what the current exporters write.
+        shutil.rmtree(out, ignore_errors=True)
+        run([kgforge, "merge", *shards_of(folder), "--format", "all", "-o", out, "-q"])
         return folder, manifest, out
 
     if "networkx" in only:

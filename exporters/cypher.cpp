@@ -70,7 +70,7 @@ class CypherExporter final : public Exporter {
                     const auto& e = entities[i];
                     out << (first ? "{" : ",\n{");
                     key("id");
-                    write_cypher_string(out, e.id);
+                    write_cypher_string(out, neo4j::node_key(e.id));
                     out << ", ";
                     key("name");
                     write_cypher_string(out, e.name);
@@ -95,14 +95,7 @@ class CypherExporter final : public Exporter {
                     }
                     out << "}}";
                 },
-                [&] {
-                    out << "\n] AS row\nMERGE (e:Entity {id: row.id})\nSET e:";
-                    write_cypher_identifier(out, entity_type_label(type));
-                    out << ", e += row.xref,\n"
-                           "    e.subtype = CASE WHEN row.subtype <> '' THEN row.subtype "
-                           "ELSE coalesce(e.subtype, '') END\n";
-                    out << neo4j::entity_name_merge() << ";\n";
-                });
+                [&] { out << "\n] AS row\n" << neo4j::entity_statement(type) << ";\n"; });
         }
 
         // Documents and their MENTIONS.
@@ -114,7 +107,7 @@ class CypherExporter final : public Exporter {
                 const auto& doc = documents[d];
                 out << (first ? "{" : ",\n{");
                 key("id");
-                write_cypher_string(out, doc.id);
+                write_cypher_string(out, neo4j::node_key(doc.id));
                 out << ", ";
                 key("title");
                 write_cypher_string(out, doc.title);
@@ -130,24 +123,14 @@ class CypherExporter final : public Exporter {
                 out << ", mentions: [";
                 for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
                     out << (m ? ", {id: " : "{id: ");
-                    write_cypher_string(out, entities[doc.mentions[m].entity].id);
+                    write_cypher_string(out, neo4j::node_key(entities[doc.mentions[m].entity].id));
                     out << ", count: ";
                     out.write_uint(doc.mentions[m].count);
                     out.put('}');
                 }
                 out << "]}";
             },
-            [&] {
-                out << "\n] AS row\n"
-                       "MERGE (d:Document {id: row.id})\n"
-                       "SET d.title = row.title, d.date = row.date, d.url = row.url, "
-                       "d.source = row.source\n"
-                       "WITH d, row\n"
-                       "UNWIND row.mentions AS m\n"
-                       "MATCH (e:Entity {id: m.id})\n"
-                       "MERGE (d)-[r:MENTIONS]->(e)\n"
-                       "SET r.count = m.count;\n";
-            });
+            [&] { out << "\n] AS row\n" << neo4j::document_statement() << ";\n"; });
 
         // Relationships, one statement per batch of one type.
         for (const auto& info : relation_types()) {
@@ -160,10 +143,10 @@ class CypherExporter final : public Exporter {
                     const auto& r = relations[i];
                     out << (first ? "{" : ",\n{");
                     key("s");
-                    write_cypher_string(out, entities[r.subject].id);
+                    write_cypher_string(out, neo4j::node_key(entities[r.subject].id));
                     out << ", ";
                     key("o");
-                    write_cypher_string(out, entities[r.object].id);
+                    write_cypher_string(out, neo4j::node_key(entities[r.object].id));
                     out << ", ";
                     key("key");
                     write_cypher_string(out, graph.relation_id(r));
@@ -177,7 +160,7 @@ class CypherExporter final : public Exporter {
                         write_cypher_string(out, keys[n]);
                         out << ", ";
                         key("document");
-                        write_cypher_string(out, doc.id);
+                        write_cypher_string(out, neo4j::node_key(doc.id));
                         out << ", ";
                         key("date");
                         write_cypher_string(out, doc.date);
@@ -214,16 +197,7 @@ class CypherExporter final : public Exporter {
                     }
                     out << "]}";
                 },
-                [&] {
-                    out << "\n] AS row\n"
-                           "MATCH (s:Entity {id: row.s})\n"
-                           "MATCH (o:Entity {id: row.o})\n"
-                           "MERGE (s)-[r:";
-                    write_cypher_identifier(out, info.name);
-                    out << "]->(o)\nSET r.key = row.key, r.symmetric = "
-                        << (info.symmetric ? "true" : "false") << '\n'
-                        << neo4j::relationship_evidence_merge() << ";\n";
-                });
+                [&] { out << "\n] AS row\n" << neo4j::relationship_statement(info) << ";\n"; });
         }
 
         // Entity counts and dates from all documents loaded so far (this and earlier runs).
@@ -233,12 +207,9 @@ class CypherExporter final : public Exporter {
             all, options.batch_size, [&] { out << "UNWIND [\n"; },
             [&](std::uint32_t i, bool first) {
                 if (!first) out << ",\n";
-                write_cypher_string(out, entities[i].id);
+                write_cypher_string(out, neo4j::node_key(entities[i].id));
             },
-            [&] {
-                out << "\n] AS id\nMATCH (e:Entity {id: id})\n"
-                    << neo4j::entity_aggregate_refresh() << ";\n";
-            });
+            [&] { out << "\n] AS id\n" << neo4j::entity_refresh_statement() << ";\n"; });
     }
 
   private:

@@ -92,6 +92,22 @@ std::vector<std::string> evidence_keys(const KnowledgeGraph& graph, const Relati
     return keys;
 }
 
+std::string node_key(std::string_view id) {
+    if (id.size() <= kMaxNodeKeyBytes) return std::string(id);
+    std::size_t cut = kMaxNodeKeyBytes - 96;
+    while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xc0) == 0x80) --cut;
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (char c : id) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string key(id.substr(0, cut));
+    key += '~';
+    for (int shift = 60; shift >= 0; shift -= 4) key += kHex[(hash >> shift) & 0xf];
+    return key;
+}
+
 std::string xref_property(std::string_view scheme) {
     std::string name = "xref_";
     for (char c : scheme) {
@@ -178,6 +194,43 @@ std::string_view constraint_statements() {
     return "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;\n"
            "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS "
            "UNIQUE;\n";
+}
+
+std::string entity_statement(EntityType type) {
+    std::string s = "MERGE (e:Entity {id: row.id})\nSET e:";
+    s += cypher_identifier(entity_type_label(type));
+    s += ", e += row.xref,\n"
+         "    e.subtype = CASE WHEN row.subtype <> '' THEN row.subtype "
+         "ELSE coalesce(e.subtype, '') END\n";
+    s += entity_name_merge();
+    return s;
+}
+
+std::string document_statement() {
+    return "MERGE (d:Document {id: row.id})\n"
+           "SET d.title = row.title, d.date = row.date, d.url = row.url, "
+           "d.source = row.source\n"
+           "WITH d, row\n"
+           "UNWIND row.mentions AS m\n"
+           "MATCH (e:Entity {id: m.id})\n"
+           "MERGE (d)-[r:MENTIONS]->(e)\n"
+           "SET r.count = m.count";
+}
+
+std::string relationship_statement(const RelationTypeInfo& info) {
+    std::string s = "MATCH (s:Entity {id: row.s})\nMATCH (o:Entity {id: row.o})\nMERGE (s)-[r:";
+    s += cypher_identifier(info.name);
+    s += "]->(o)\nSET r.key = row.key, r.symmetric = ";
+    s += info.symmetric ? "true" : "false";
+    s += '\n';
+    s += relationship_evidence_merge();
+    return s;
+}
+
+std::string entity_refresh_statement() {
+    std::string s = "MATCH (e:Entity {id: id})\n";
+    s += entity_aggregate_refresh();
+    return s;
 }
 
 }  // namespace kgforge::neo4j

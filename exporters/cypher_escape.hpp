@@ -35,6 +35,15 @@ std::string float_text(float value);
 // depend on other documents, so the same evidence has the same key in every batch.
 std::vector<std::string> evidence_keys(const KnowledgeGraph& graph, const Relation& relation);
 
+// Neo4j cannot index a property value longer than about 8 kB ("Property value is too large
+// to index"), so the `id` of Entity and Document nodes, which the uniqueness constraints
+// index, is the node's id when it has at most kMaxNodeKeyBytes bytes of UTF-8, and otherwise
+// its first ~4000 bytes (cut at a code point boundary) + "~" + 16 hex digits of the FNV-1a
+// 64-bit hash of the whole id. Everything that refers to a node by id (MENTIONS, relationship
+// ends, evidence_documents) uses the same key; names and other text are never shortened.
+inline constexpr std::size_t kMaxNodeKeyBytes = 4096;
+std::string node_key(std::string_view id);
+
 // The Neo4j property name of an external id: "xref_<scheme>" (e.g. xref_wikidata).
 std::string xref_property(std::string_view scheme);
 
@@ -55,5 +64,18 @@ std::string_view entity_aggregate_refresh();
 
 // The constraints, each a statement ending with ";\n".
 std::string_view constraint_statements();
+
+// The bodies of the load statements: what follows `UNWIND <rows> AS row\n` (for
+// entity_refresh_statement: `UNWIND <ids> AS id\n`), without a terminating ';'. The
+// Cypher exporter renders the rows as literals (`UNWIND [...] AS row`), `kgforge push` as
+// a JSON parameter (`UNWIND $rows AS row`); both use exactly these bodies. Row shapes:
+//   entity:       {id, name, subtype, aliases: [string], xref: {xref_<scheme>: string}}
+//   document:     {id, title, date, url, source, mentions: [{id, count}]}
+//   relationship: {s, o, key, ev: [evidence maps, see relationship_evidence_merge()]}
+//   refresh:      an entity id (string)
+std::string entity_statement(EntityType type);
+std::string document_statement();
+std::string relationship_statement(const RelationTypeInfo& info);
+std::string entity_refresh_statement();
 
 }  // namespace kgforge::neo4j

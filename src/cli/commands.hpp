@@ -43,9 +43,23 @@ struct StatsOptions {
     bool json = false;
 };
 
+struct PushCommandOptions {
+    CommonOptions common;
+    std::vector<std::string> inputs;
+    bool from_extractions = false;
+    std::string models_dir;
+    std::string url = "http://127.0.0.1:7474";  // --neo4j: the HTTP connector
+    std::string database = "neo4j";
+    std::string user = "neo4j";
+    std::string password_env = "NEO4J_PASSWORD";  // name of the variable holding the password
+    std::size_t batch_size = 1000;
+    double timeout_seconds = 60;
+};
+
 // Each returns the process exit code.
 int run_build(const BuildOptions& options);  // also `merge` (from_extractions = true)
 int run_extract(const ExtractOptions& options);
 int run_stats(const StatsOptions& options);
+int run_push(const PushCommandOptions& options);  // exit 2 on any Neo4j error
 
 }  // namespace kgforge::cli

@@ -77,6 +77,28 @@ int main(int argc, char** argv) {
     stats_cmd->add_option("--top", stats.top, "How many top entities to list")->capture_default_str();
     stats_cmd->add_flag("--json", stats.json, "Machine-readable output");
 
+    kgforge::cli::PushCommandOptions push;
+    auto* push_cmd = app.add_subcommand(
+        "push", "Build the graph and send it to a running Neo4j 5 (idempotent MERGE batches)");
+    push_cmd->add_option("inputs", push.inputs, "Text files, folders, JSONL files, or -")
+        ->required();
+    push_cmd->add_option("--neo4j", push.url, "Neo4j HTTP connector URL")->capture_default_str();
+    push_cmd->add_option("--database", push.database, "Neo4j database")->capture_default_str();
+    push_cmd->add_option("--user", push.user, "Neo4j user")->capture_default_str();
+    push_cmd->add_option("--password-env", push.password_env,
+                         "Environment variable holding the password ('' for no auth)")
+        ->capture_default_str();
+    push_cmd->add_option("--batch-size", push.batch_size, "Rows per UNWIND batch (one transaction)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    push_cmd->add_option("--timeout", push.timeout_seconds, "Seconds to wait for one batch")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    push_cmd->add_flag("--from-extractions", push.from_extractions,
+                       "Inputs are pre-extracted JSON/JSONL (schema/extraction.schema.json)");
+    push_cmd->add_option("--models", push.models_dir, "Folder with the trained models");
+    add_common(*push_cmd, push.common);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -91,6 +113,7 @@ int main(int argc, char** argv) {
         }
         if (*extract_cmd) return kgforge::cli::run_extract(extract);
         if (*stats_cmd) return kgforge::cli::run_stats(stats);
+        if (*push_cmd) return kgforge::cli::run_push(push);
     } catch (const kgforge::Error& error) {
         fmt::print(stderr, "kgforge: error: {}\n", error.what());
         return error.kind() == kgforge::ErrorKind::Internal ? 1 : 2;

@@ -40,6 +40,15 @@ std::string_view StringPool::store(std::string_view text) {
     return std::string_view(where, text.size());
 }
 
+std::uint32_t StringPool::append(std::string_view text) {
+    if (text.empty()) return 0;
+    if (views_.size() >= std::numeric_limits<std::uint32_t>::max()) {
+        throw Error(ErrorKind::Internal, "string table is full");
+    }
+    views_.push_back(store(text));
+    return static_cast<std::uint32_t>(views_.size() - 1);
+}
+
 std::uint32_t StringPool::intern(std::string_view text) {
     if (text.empty()) return 0;
     if (auto found = ids_.find(text); found != ids_.end()) return found->second;

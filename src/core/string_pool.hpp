@@ -19,6 +19,9 @@ public:
     StringPool& operator=(StringPool&&) noexcept = default;
 
     std::uint32_t intern(std::string_view text);  // 0 for ""
+    // Stores without deduplication or a lookup entry: for long, mostly unique strings
+    // (evidence sentences) whose lookup table would cost more than the repeats it saves.
+    std::uint32_t append(std::string_view text);
     std::string_view view(std::uint32_t id) const { return views_[id]; }
     std::size_t size() const { return views_.size(); }
     // Drops the lookup table once no more strings will be added (saves memory).

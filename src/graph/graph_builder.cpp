@@ -2,11 +2,13 @@
 // commutative (sums, min/max, set unions, vote counts with content-based tie breaks),
 // so the order and grouping of add() calls cannot change the result.
 #include <algorithm>
+#include <malloc.h>
 #include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
 
+#include "core/chunked_vector.hpp"
 #include "graph/graph_impl.hpp"
 #include "kgforge/extraction.hpp"
 
@@ -68,7 +70,9 @@ struct GraphBuilder::Impl {
     std::unordered_map<std::string, std::uint32_t> entity_slots;
     std::vector<DocumentAccumulator> documents;
     std::unordered_map<std::string, std::uint32_t> document_slots;
-    std::vector<Evidence> evidence;  // entity/document fields hold builder slots until build()
+    // Entity/document fields hold builder slots until build(). Chunked: at millions of
+    // entries a vector's copy-and-double would double the peak memory.
+    ChunkedVector<Evidence> evidence;
     StringPool strings;
 
     std::uint32_t entity_slot(const ExtractedEntity& entity) {
@@ -92,6 +96,7 @@ struct GraphBuilder::Impl {
         documents.back().info = extraction.document;
 
         std::unordered_map<std::string_view, std::uint32_t> local;  // entity key -> slot
+        std::unordered_map<std::string_view, TextId> sentences;     // repeats within the document
         for (const auto& entity : extraction.entities) {
             const auto slot = entity_slot(entity);
             local.emplace(entity.key, slot);
@@ -127,7 +132,9 @@ struct GraphBuilder::Impl {
             ev.object = object->second;
             ev.type = relation.type;
             ev.document = doc_slot;
-            ev.sentence = strings.intern(relation.sentence);
+            auto [sentence, fresh] = sentences.try_emplace(relation.sentence, 0);
+            if (fresh) sentence->second = strings.append(relation.sentence);
+            ev.sentence = sentence->second;
             ev.label = strings.intern(relation.label);
             ev.amount = strings.intern(relation.amount);
             ev.role = strings.intern(relation.role);
@@ -248,7 +255,9 @@ KnowledgeGraph GraphBuilder::Impl::build() {
 
     // Evidence: remap to final indices, put symmetric relations in canonical direction,
     // sort by relation then by document and offsets, with string contents as tie breaks.
-    for (auto& ev : evidence) {
+    auto& all = g.evidence;
+    evidence.move_into(all);
+    for (auto& ev : all) {
         ev.subject = entity_index[ev.subject];
         ev.object = entity_index[ev.object];
         ev.document = document_index[ev.document];
@@ -271,31 +280,37 @@ KnowledgeGraph GraphBuilder::Impl::build() {
         if (a.negated != b.negated) return a.negated < b.negated;
         return a.hypothetical < b.hypothetical;
     };
-    std::sort(evidence.begin(), evidence.end(), less);
-    evidence.erase(std::unique(evidence.begin(), evidence.end(),
-                               [&](const Evidence& a, const Evidence& b) {
-                                   return !less(a, b) && !less(b, a);
-                               }),
-                   evidence.end());
-    evidence.shrink_to_fit();
+    std::sort(all.begin(), all.end(), less);
+    all.erase(std::unique(all.begin(), all.end(),
+                          [&](const Evidence& a, const Evidence& b) {
+                              return !less(a, b) && !less(b, a);
+                          }),
+              all.end());
 
+    std::size_t relation_count = all.empty() ? 0 : 1;
+    for (std::size_t i = 1; i < all.size(); ++i) {
+        if (all[i].subject != all[i - 1].subject || all[i].type != all[i - 1].type ||
+            all[i].object != all[i - 1].object)
+            ++relation_count;
+    }
+    g.relations.reserve(relation_count);
     std::map<std::string_view, std::uint32_t> label_votes;
-    for (std::size_t begin = 0; begin < evidence.size();) {
+    for (std::size_t begin = 0; begin < all.size();) {
         std::size_t end = begin + 1;
-        while (end < evidence.size() && evidence[end].subject == evidence[begin].subject &&
-               evidence[end].type == evidence[begin].type &&
-               evidence[end].object == evidence[begin].object)
+        while (end < all.size() && all[end].subject == all[begin].subject &&
+               all[end].type == all[begin].type &&
+               all[end].object == all[begin].object)
             ++end;
         Relation relation;
-        relation.subject = evidence[begin].subject;
-        relation.object = evidence[begin].object;
-        relation.type = evidence[begin].type;
+        relation.subject = all[begin].subject;
+        relation.object = all[begin].object;
+        relation.type = all[begin].type;
         relation.evidence_begin = static_cast<std::uint32_t>(begin);
         relation.evidence_count = static_cast<std::uint32_t>(end - begin);
         relation.negated = relation.hypothetical = true;
         label_votes.clear();
         for (auto i = begin; i < end; ++i) {
-            const auto& ev = evidence[i];
+            const auto& ev = all[i];
             relation.negated = relation.negated && ev.negated;
             relation.hypothetical = relation.hypothetical && ev.hypothetical;
             relation.confidence = std::max(relation.confidence, ev.confidence);
@@ -317,8 +332,10 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     }
     strings.freeze();
     g.strings = std::move(strings);
-    g.evidence = std::move(evidence);
     g.build_index();
+    // The accumulators were many small allocations; hand their pages back to the system
+    // before the exporters run, so peak memory is the graph, not the graph plus garbage.
+    ::malloc_trim(0);
     return graph;
 }
 

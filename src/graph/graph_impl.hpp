@@ -3,7 +3,7 @@
 
 // Boost 1.74 adjacency_list trips -Wmaybe-uninitialized in its own code under -O2.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <vector>
 
 #include "core/string_pool.hpp"
@@ -11,10 +11,13 @@
 
 namespace kgforge {
 
-// Vertices are entity indices (vecS), edge bundles are relation indices, so the Boost
-// graph is a thin adjacency index over the canonical entity and relation tables.
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         boost::no_property, std::uint32_t>;
+// Vertices are entity indices, edge bundles are relation indices, so the Boost graph is a
+// thin adjacency index over the canonical entity and relation tables. The graph never
+// changes once built, so a compressed sparse row graph (32-bit indices) serves: about
+// 20 bytes per relation where an adjacency_list takes over 70.
+using BoostGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                                      std::uint32_t, boost::no_property,
+                                                      std::uint32_t, std::uint32_t>;
 
 struct KnowledgeGraph::Impl {
     StringPool strings;

@@ -42,10 +42,16 @@ std::optional<EntityIndex> KnowledgeGraph::find_entity(std::string_view id) cons
 }
 
 void KnowledgeGraph::Impl::build_index() {
-    graph = BoostGraph(entities.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> endpoints;
+    std::vector<std::uint32_t> relation_index;
+    endpoints.reserve(relations.size());
+    relation_index.reserve(relations.size());
     for (std::uint32_t i = 0; i < relations.size(); ++i) {
-        boost::add_edge(relations[i].subject, relations[i].object, i, graph);
+        endpoints.emplace_back(relations[i].subject, relations[i].object);
+        relation_index.push_back(i);
     }
+    graph = BoostGraph(boost::edges_are_unsorted_multi_pass, endpoints.begin(), endpoints.end(),
+                       relation_index.begin(), static_cast<std::uint32_t>(entities.size()));
 }
 
 std::vector<std::uint32_t> KnowledgeGraph::incident_relations(EntityIndex entity) const {
@@ -96,10 +102,19 @@ std::vector<EntityIndex> KnowledgeGraph::shortest_path(EntityIndex from, EntityI
 
 std::uint32_t KnowledgeGraph::connected_component_count() const {
     const auto& g = impl_->graph;
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS> undirected(
-        boost::num_vertices(g));
-    for (auto [it, end] = boost::edges(g); it != end; ++it)
-        boost::add_edge(boost::source(*it, g), boost::target(*it, g), undirected);
+    // connected_components needs an undirected view: the edges in both directions.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> both;
+    both.reserve(2 * boost::num_edges(g));
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+        auto s = static_cast<std::uint32_t>(boost::source(*it, g));
+        auto t = static_cast<std::uint32_t>(boost::target(*it, g));
+        both.emplace_back(s, t);
+        both.emplace_back(t, s);
+    }
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, std::uint32_t, std::uint32_t>
+        undirected(boost::edges_are_unsorted_multi_pass, both.begin(), both.end(),
+                   static_cast<std::uint32_t>(boost::num_vertices(g)));
     std::vector<int> component(boost::num_vertices(undirected));
     if (component.empty()) return 0;
     return static_cast<std::uint32_t>(boost::connected_components(undirected, component.data()));

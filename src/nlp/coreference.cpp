@@ -219,7 +219,12 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
                 bool has_prep = false;
                 for (std::uint32_t t = rest; t < m.end_token; ++t)
                     if (toks[t].pos == ptb::IN && lower_ascii(toks[t].text) != "of") has_prep = true;
-                if (!org_like && ((one_word && truncated) || has_prep) && m.type != EntityType::Person) {
+                // "U.S. Threat against Japan": a common word used as a noun before a preposition
+                const bool before_prep = m.end_token < toks.size() &&
+                                         (toks[m.end_token].pos == ptb::IN || toks[m.end_token].pos == ptb::TO) &&
+                                         lower_ascii(toks[m.end_token].text) != "of";
+                if (!org_like && ((one_word && (truncated || before_prep)) || has_prep) &&
+                    m.type != EntityType::Person) {
                     Mention c = m;
                     c.end_token = rest;
                     c.type = EntityType::Country;
@@ -267,10 +272,17 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
             }
             if (split_in) continue;
         }
-        if (m.type == EntityType::Organization && m.end_token - m.first_token >= 5) {
+        if (m.type == EntityType::Organization && m.end_token - m.first_token >= 4) {
             bool split = false;
-            for (std::uint32_t p = m.first_token + 3; p + 1 < m.end_token; ++p) {
+            for (std::uint32_t p = m.first_token + 2; p + 1 < m.end_token; ++p) {
                 if (toks[p].text != "of") continue;
+                // "Environment Ministry of Brazil" (a government body before "of"), or at least
+                // three words before it; "Bank of Japan" and "Central Bank of Russia" stay whole
+                const std::string before = lower_ascii(toks[p - 1].text);
+                const bool body = before == "ministry" || before == "department" ||
+                                  before == "embassy" || before == "agency" ||
+                                  before == "commission" || before == "office";
+                if (p - m.first_token < 3 && !body) continue;
                 std::uint32_t c = p + 1;
                 if (lower_ascii(toks[c].text) == "the" && c + 1 < m.end_token) ++c;
                 const std::string rest(detail::span_text(doc, c, m.end_token));
@@ -301,8 +313,19 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
             const bool after_prep = m.first_token > 0 && (toks[m.first_token - 1].pos == ptb::IN ||
                                                           prev == "in" || prev == "to" ||
                                                           prev == "from" || prev == "at");
-            const bool actor = next.pos == ptb::VBD || next.pos == ptb::VBZ ||
-                               next.pos == ptb::VBP || next.pos == ptb::MD;
+            bool actor = next.pos == ptb::VBD || next.pos == ptb::VBZ || next.pos == ptb::VBP ||
+                         next.pos == ptb::MD;
+            // "Beijing on Monday said": a short time phrase before the verb
+            if (!actor && next.pos == ptb::IN) {
+                for (std::uint32_t t = m.end_token + 1; t < toks.size() && t < m.end_token + 4; ++t) {
+                    const auto p = toks[t].pos;
+                    if (p == ptb::VBD || p == ptb::VBZ || p == ptb::VBP || p == ptb::MD) {
+                        actor = true;
+                        break;
+                    }
+                    if (!(p == ptb::NNP || p == ptb::CD || p == ptb::DT || p == ptb::NN)) break;
+                }
+            }
             if (!after_prep && actor) {
                 m.type = EntityType::Country;
                 m.subtype = "Capital";
@@ -477,9 +500,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     }
                 }
             }
-            const bool single_word = split_words(surface).size() == 1;
-            if (ent < 0 && (m.type == EntityType::Organization ||
-                            (single_word && m.type == EntityType::Person))) {
+            // (persons too: the statistical tagger sometimes calls a company a person)
+            if (ent < 0 && (m.type == EntityType::Organization || m.type == EntityType::Person)) {
                 const auto words = split_words(surface);
                 const std::string letters = acronym_letters(surface);
                 for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && ent < 0; --e) {
@@ -521,6 +543,16 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                             shorter[0] == longer[0] && longer.size() >= 2) {
                             ent = e;
                             break;
+                        }
+                        // "Andes Copper" vs "Andes Copper Corp": the rest is legal-form suffixes
+                        if (gazetteer_ && std::equal(shorter.begin(), shorter.end(), longer.begin())) {
+                            bool suffixes = true;
+                            for (std::size_t k = shorter.size(); k < longer.size(); ++k)
+                                if (!gazetteer_->is_org_suffix(longer[k])) suffixes = false;
+                            if (suffixes) {
+                                ent = e;
+                                break;
+                            }
                         }
                         // "Foreign Office" vs "Foreign and Commonwealth Office": same first and
                         // last word, the shorter's words in order inside the longer

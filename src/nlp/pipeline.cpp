@@ -81,10 +81,7 @@ class DefaultExtractor final : public Extractor {
 public:
     explicit DefaultExtractor(const ExtractorOptions& options) : explain_(options.explain) {
         const fs::path dir = find_models_dir(options);
-        if (std::getenv("KGFORGE_DEV_NO_TAGGER") && !fs::exists(dir / "pos-tagger.bin"))
-            tagger_ = std::make_unique<nlp::PosTagger>();  // TEMP (development only)
-        else
-            tagger_ = std::make_unique<nlp::PosTagger>(nlp::PosTagger::load(dir / "pos-tagger.bin"));
+        tagger_ = std::make_unique<nlp::PosTagger>(nlp::PosTagger::load(dir / "pos-tagger.bin"));
         recognizer_ = std::make_unique<nlp::EntityRecognizer>(nlp::EntityRecognizer::load(dir));
         lexicon_ = std::make_shared<const nlp::Lexicon>(nlp::Lexicon::load(find_lexicon(dir)));
         coreference_ = std::make_unique<nlp::Coreference>(&recognizer_->gazetteer());

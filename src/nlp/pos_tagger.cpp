@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <chrono>
 #include <cmath>
@@ -22,11 +23,10 @@ namespace kgforge::nlp {
 namespace {
 
 constexpr std::array<std::string_view, kTagCount> kTagNames = {
-    "",     "CC",   "CD",  "DT",  "EX",  "FW",    "IN",    "JJ",  "JJR", "JJS",  "LS",
-    "MD",   "NN",   "NNS", "NNP", "NNPS", "PDT",  "POS",   "PRP", "PRP$", "RB",  "RBR",
-    "RBS",  "RP",   "SYM", "TO",  "UH",  "VB",    "VBD",   "VBG", "VBN", "VBP",  "VBZ",
-    "WDT",  "WP",   "WP$", "WRB", "$",   "#",     ",",     ".",   ":",   "-LRB-", "-RRB-",
-    "``",   "''",   "HYPH", "NFP", "ADD", "AFX",  "GW",    "XX",
+    "",    "CC",  "CD",   "DT",    "EX",    "FW",  "IN",   "JJ",   "JJR", "JJS", "LS",  "MD",  "NN",
+    "NNS", "NNP", "NNPS", "PDT",   "POS",   "PRP", "PRP$", "RB",   "RBR", "RBS", "RP",  "SYM", "TO",
+    "UH",  "VB",  "VBD",  "VBG",   "VBN",   "VBP", "VBZ",  "WDT",  "WP",  "WP$", "WRB", "$",   "#",
+    ",",   ".",   ":",    "-LRB-", "-RRB-", "``",  "''",   "HYPH", "NFP", "ADD", "AFX", "GW",  "XX",
 };
 static_assert(kTagNames.size() == ptb::Count);
 
@@ -50,9 +50,9 @@ namespace {
 constexpr std::uint32_t kFormatVersion = 1;
 constexpr std::uint32_t kFeatureSetVersion = 1;
 constexpr char kMagic[8] = {'K', 'G', 'F', 'P', 'O', 'S', 'T', 'G'};
-constexpr std::uint16_t kStart = kTagCount;        // "tag" before the sentence
-constexpr std::uint16_t kStart2 = kTagCount + 1;   // two before
-constexpr std::uint16_t kEnd = kTagCount + 2;      // after the sentence (stacked features)
+constexpr std::uint16_t kStart = kTagCount;       // "tag" before the sentence
+constexpr std::uint16_t kStart2 = kTagCount + 1;  // two before
+constexpr std::uint16_t kEnd = kTagCount + 2;     // after the sentence (stacked features)
 constexpr std::size_t kMaxNorm = 64;
 
 inline std::uint64_t mix64(std::uint64_t x) {
@@ -70,11 +70,12 @@ inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a) {
 inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a, std::uint64_t b) {
     return fkey(templ, mix64(a + 0x632BE59BD9B4E019ULL) ^ b);
 }
-inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a, std::uint64_t b,
-                          std::uint64_t c) {
+inline std::uint64_t fkey(std::uint64_t templ, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
     return fkey(templ, mix64(mix64(a + 0x632BE59BD9B4E019ULL) ^ b) ^ c);
 }
-inline std::uint64_t hash_bytes(const char* p, std::size_t n) { return XXH3_64bits(p, n); }
+inline std::uint64_t hash_bytes(const char* p, std::size_t n) {
+    return XXH3_64bits(p, n);
+}
 
 struct TokInfo {
     std::uint64_t word;    // exact form
@@ -82,8 +83,8 @@ struct TokInfo {
     std::uint64_t suf[4];  // suffixes of norm, 1-4 bytes
     std::uint64_t pre[3];  // prefixes of norm, 1-3 bytes
     std::uint64_t shape;
-    std::uint64_t amb;     // ambiguity class: bit mask of the tags seen with norm in training
-    std::uint16_t flags;   // kFlag* below
+    std::uint64_t amb;    // ambiguity class: bit mask of the tags seen with norm in training
+    std::uint16_t flags;  // kFlag* below
 };
 
 enum : std::uint16_t {
@@ -97,7 +98,7 @@ enum : std::uint16_t {
     kFlagTitleSentence = 128,  // most words of the sentence are capitalized
     kFlagCapsSentence = 256,   // the sentence is in capitals
     kFlagQuote = 512,
-    kFlagAlpha = 1024,         // starts with an ASCII letter
+    kFlagAlpha = 1024,  // starts with an ASCII letter
 };
 
 void make_info(std::string_view w, bool space_before, TokInfo& info) {
@@ -190,29 +191,44 @@ void sentence_context(TokInfo* info, int n) {
 
 const TokInfo& pad_info(int which) {
     static const TokInfo kPads[4] = {
-        {mix64(11), mix64(12), {mix64(13), mix64(13), mix64(13), mix64(13)},
-         {mix64(14), mix64(14), mix64(14)}, mix64(15), mix64(16), 0},  // before start (-1)
-        {mix64(21), mix64(22), {mix64(23), mix64(23), mix64(23), mix64(23)},
-         {mix64(24), mix64(24), mix64(24)}, mix64(25), mix64(26), 0},  // before start (-2)
-        {mix64(31), mix64(32), {mix64(33), mix64(33), mix64(33), mix64(33)},
-         {mix64(34), mix64(34), mix64(34)}, mix64(35), mix64(36), 0},  // after end (+1)
-        {mix64(41), mix64(42), {mix64(43), mix64(43), mix64(43), mix64(43)},
-         {mix64(44), mix64(44), mix64(44)}, mix64(45), mix64(46), 0},  // after end (+2)
+        {mix64(11),
+         mix64(12),
+         {mix64(13), mix64(13), mix64(13), mix64(13)},
+         {mix64(14), mix64(14), mix64(14)},
+         mix64(15),
+         mix64(16),
+         0},  // before start (-1)
+        {mix64(21),
+         mix64(22),
+         {mix64(23), mix64(23), mix64(23), mix64(23)},
+         {mix64(24), mix64(24), mix64(24)},
+         mix64(25),
+         mix64(26),
+         0},  // before start (-2)
+        {mix64(31),
+         mix64(32),
+         {mix64(33), mix64(33), mix64(33), mix64(33)},
+         {mix64(34), mix64(34), mix64(34)},
+         mix64(35),
+         mix64(36),
+         0},  // after end (+1)
+        {mix64(41),
+         mix64(42),
+         {mix64(43), mix64(43), mix64(43), mix64(43)},
+         {mix64(44), mix64(44), mix64(44)},
+         mix64(45),
+         mix64(46),
+         0},  // after end (+2)
     };
     return kPads[which];
 }
 
 constexpr int kMaxFeatures = 56;  // 41 + 8 stacked
 
-// The one feature function shared by training and tagging.
 // t1: first-pass tags of the sentence for the stacked pass, nullptr in the first pass.
-int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t p2,
-             const std::uint16_t* t1, std::uint64_t* out) {
-    const TokInfo& w = info[i];
-    const TokInfo& m1 = i >= 1 ? info[i - 1] : pad_info(0);
-    const TokInfo& m2 = i >= 2 ? info[i - 2] : (i == 1 ? pad_info(0) : pad_info(1));
-    const TokInfo& n1 = i + 1 < n ? info[i + 1] : pad_info(2);
-    const TokInfo& n2 = i + 2 < n ? info[i + 2] : (i + 1 < n ? pad_info(2) : pad_info(3));
+// Features of the token alone (cacheable per word form and flags).
+constexpr int kStaticFeatures = 19;
+int static_features(const TokInfo& w, bool first, std::uint64_t* out) {
     int k = 0;
     out[k++] = fkey(1, 0);  // bias
     out[k++] = fkey(2, w.word);
@@ -220,6 +236,28 @@ int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t 
     for (int s = 0; s < 4; ++s) out[k++] = fkey(4, w.suf[s]);
     for (int s = 0; s < 3; ++s) out[k++] = fkey(5, w.pre[s]);
     out[k++] = fkey(6, w.shape);
+    out[k++] = fkey(21, static_cast<std::uint64_t>(first), w.shape);
+    out[k++] = fkey(23, w.flags & 15);
+    out[k++] = fkey(26, w.amb);
+    const std::uint64_t space = (w.flags & (kFlagSpaceBefore | kFlagSpaceAfter)) >> 4;
+    out[k++] = fkey(32, space, w.shape);
+    out[k++] = fkey(33, space, w.norm);
+    out[k++] = fkey(34, (w.flags & kFlagQuoteOdd) != 0, w.norm);
+    const std::uint64_t mode = w.flags & (kFlagTitleSentence | kFlagCapsSentence);
+    out[k++] = fkey(35, mode, w.shape);
+    out[k++] = fkey(36, mode, w.norm);
+    return k;
+}
+
+// Features of the context: neighbours and previous tags (and first-pass tags, stacked).
+int context_features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t p2,
+                     const std::uint16_t* t1, std::uint64_t* out) {
+    const TokInfo& w = info[i];
+    const TokInfo& m1 = i >= 1 ? info[i - 1] : pad_info(0);
+    const TokInfo& m2 = i >= 2 ? info[i - 2] : (i == 1 ? pad_info(0) : pad_info(1));
+    const TokInfo& n1 = i + 1 < n ? info[i + 1] : pad_info(2);
+    const TokInfo& n2 = i + 2 < n ? info[i + 2] : (i + 1 < n ? pad_info(2) : pad_info(3));
+    int k = 0;
     out[k++] = fkey(7, p1);
     out[k++] = fkey(8, p2);
     out[k++] = fkey(9, p1, p2);
@@ -234,24 +272,14 @@ int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t 
     out[k++] = fkey(18, m1.shape);
     out[k++] = fkey(19, m1.norm, w.norm);
     out[k++] = fkey(20, w.norm, n1.norm);
-    out[k++] = fkey(21, static_cast<std::uint64_t>(i == 0), w.shape);
     out[k++] = fkey(22, p1, n1.norm);
-    out[k++] = fkey(23, w.flags & 15);
     out[k++] = fkey(24, n1.suf[1]);
     out[k++] = fkey(25, p1, w.suf[2]);
-    out[k++] = fkey(26, w.amb);
     out[k++] = fkey(27, n1.amb);
     out[k++] = fkey(28, n2.amb);
     out[k++] = fkey(29, p1, w.amb);
     out[k++] = fkey(30, w.amb, n1.amb);
     out[k++] = fkey(31, m1.amb, w.amb);
-    const std::uint64_t space = (w.flags & (kFlagSpaceBefore | kFlagSpaceAfter)) >> 4;
-    out[k++] = fkey(32, space, w.shape);
-    out[k++] = fkey(33, space, w.norm);
-    out[k++] = fkey(34, (w.flags & kFlagQuoteOdd) != 0, w.norm);
-    const std::uint64_t mode = w.flags & (kFlagTitleSentence | kFlagCapsSentence);
-    out[k++] = fkey(35, mode, w.shape);
-    out[k++] = fkey(36, mode, w.norm);
     if (t1 != nullptr) {
         // Stacked pass: first-pass tags around i (kEnd past the sentence end).
         const std::uint64_t c0 = t1[i];
@@ -269,6 +297,13 @@ int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t 
     return k;
 }
 
+// The one feature function shared by training and tagging: token + context features.
+int features(const TokInfo* info, int n, int i, std::uint16_t p1, std::uint16_t p2,
+             const std::uint16_t* t1, std::uint64_t* out) {
+    const int k = static_features(info[i], i == 0, out);
+    return k + context_features(info, n, i, p1, p2, t1, out + k);
+}
+
 }  // namespace
 
 // ---- weights and tables -------------------------------------------------------------------
@@ -278,7 +313,7 @@ namespace {
 // Open-addressing map from non-zero 64-bit keys to small values.
 template <class V>
 class FlatMap {
-public:
+  public:
     void build(const std::vector<std::pair<std::uint64_t, V>>& items) {
         std::size_t cap = 16;
         while (cap < items.size() * 2) cap <<= 1;
@@ -310,7 +345,7 @@ public:
     }
     std::size_t size() const { return size_; }
 
-private:
+  private:
     struct Slot {
         std::uint64_t key = 0;
         V value{};
@@ -328,10 +363,11 @@ inline std::uint32_t key32(std::uint64_t k) {
 
 // Quantized sparse weights of one stage: feature key -> [(tag, int16 weight)].
 struct WeightTable {
-    struct Slot {
+    struct Slot {  // 8 bytes: 8 per cache line
         std::uint32_t key = 0;
-        std::uint32_t offset = 0;
-        std::uint32_t count = 0;
+        std::uint32_t packed = 0;  // offset << 8 | count
+        std::uint32_t offset() const { return packed >> 8; }
+        std::uint32_t count() const { return packed & 0xFF; }
     };
     float scale = 1.0f;  // int16 weight = round(averaged weight * scale)
     std::vector<Slot> table;
@@ -341,6 +377,10 @@ struct WeightTable {
 
     // feats sorted by key, keys unique.
     void build(const std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>& feats) {
+        std::size_t total = 0;
+        for (const auto& f : feats) total += f.second.size();
+        if (total >= (std::size_t{1} << 24))
+            throw Error(ErrorKind::Model, "POS tagger model too large (more than 16M weights)");
         features = feats.size();
         std::size_t cap = 16;
         while (cap < feats.size() * 2) cap <<= 1;
@@ -350,8 +390,7 @@ struct WeightTable {
         for (const auto& [key, list] : feats) {
             std::uint64_t i = key & mask;
             while (table[i].key != 0) i = (i + 1) & mask;
-            table[i] = Slot{key, static_cast<std::uint32_t>(entries.size()),
-                            static_cast<std::uint32_t>(list.size())};
+            table[i] = Slot{key, static_cast<std::uint32_t>(entries.size() << 8 | list.size())};
             entries.insert(entries.end(), list.begin(), list.end());
         }
     }
@@ -370,7 +409,17 @@ struct WeightTable {
     // every weight list, then add up.
     std::uint16_t best(const std::uint64_t* feats, int k) const {
         std::array<std::int32_t, kTagCount> scores{};
-        if (table.empty()) return 1;
+        add(feats, k, scores.data());
+        return argmax(scores.data());
+    }
+    static std::uint16_t argmax(const std::int32_t* scores) {
+        std::uint16_t guess = 1;
+        for (std::uint16_t t = 2; t < kTagCount; ++t)
+            if (scores[t] > scores[guess]) guess = t;
+        return guess;
+    }
+    void add(const std::uint64_t* feats, int k, std::int32_t* scores) const {
+        if (table.empty()) return;
         std::uint32_t keys[kMaxFeatures];
         std::uint64_t pos[kMaxFeatures];
         const Slot* found[kMaxFeatures];
@@ -386,7 +435,7 @@ struct WeightTable {
                 const Slot& s = table[i];
                 if (s.key == keys[f]) {
                     found[f] = &s;
-                    __builtin_prefetch(entries.data() + s.offset);
+                    __builtin_prefetch(entries.data() + s.offset());
                     break;
                 }
                 if (s.key == 0) break;
@@ -396,16 +445,29 @@ struct WeightTable {
         for (int f = 0; f < k; ++f) {
             const Slot* s = found[f];
             if (s == nullptr) continue;
-            const std::uint32_t* e = entries.data() + s->offset;
-            for (std::uint32_t j = 0; j < s->count; ++j)
+            const std::uint32_t* e = entries.data() + s->offset();
+            const std::uint32_t count = s->count();
+            for (std::uint32_t j = 0; j < count; ++j)
                 scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
         }
-        std::uint16_t guess = 1;
-        for (std::uint16_t t = 2; t < kTagCount; ++t)
-            if (scores[t] > scores[guess]) guess = t;
-        return guess;
     }
 };
+
+// Per-thread cache of the token-only part of the first-stage scores, keyed by the word form,
+// its flags and the model: frequent words skip about half of the weight lookups.
+struct ScoreCache {
+    static constexpr std::size_t kSize = 2048;
+    struct Entry {
+        std::uint64_t key = 0;
+        std::array<std::int32_t, kTagCount> scores{};
+    };
+    std::vector<Entry> entries = std::vector<Entry>(kSize);
+};
+
+std::uint64_t next_model_id() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+}
 
 // Greedy left-to-right decoding. `best(feats, k)` picks the tag from the features.
 template <class Best>
@@ -429,6 +491,7 @@ void greedy(const TokInfo* info, int n, const std::uint16_t* dict_tags, const st
 }  // namespace
 
 struct PosTagger::Model {
+    const std::uint64_t id = next_model_id();  // distinguishes models in the score cache
     std::string description;
     std::vector<WeightTable> stages;  // 1 (greedy) or 2 (stacked)
     FlatMap<std::uint16_t> dict;      // exact form -> tag (frequent unambiguous words)
@@ -455,8 +518,7 @@ struct PosTagger::Model {
         auto stage_best = [&](const WeightTable& w) {
             return [&w](const std::uint64_t* f, int k) { return w.best(f, k); };
         };
-        greedy(sc.info.data(), n, sc.dict_tags.data(), nullptr, stage_best(stages[0]),
-               sc.t1.data());
+        first_stage(n, sc);
         const std::uint16_t* final_tags = sc.t1.data();
         if (stages.size() > 1) {
             sc.t2.resize(un);
@@ -466,6 +528,41 @@ struct PosTagger::Model {
         }
         for (std::size_t i = 0; i < un; ++i) tokens[i].pos = final_tags[i];
     }
+
+    // Stage 1 with the per-thread cache of token-only scores (same result as greedy()).
+    void first_stage(int n, Scratch& sc) const {
+        thread_local std::unique_ptr<ScoreCache> cache;
+        if (!cache) cache = std::make_unique<ScoreCache>();
+        const WeightTable& w = stages[0];
+        std::uint16_t p1 = kStart;
+        std::uint16_t p2 = kStart2;
+        std::uint64_t feats[kMaxFeatures];
+        for (int i = 0; i < n; ++i) {
+            const auto ui = static_cast<std::size_t>(i);
+            std::uint16_t guess = sc.dict_tags[ui];
+            if (guess == 0) {
+                const TokInfo& ti = sc.info[ui];
+                std::uint64_t key =
+                    mix64(ti.word ^ mix64((std::uint64_t{ti.flags} << 1 | (i == 0)) +
+                                          id * 0x9E3779B97F4A7C15ULL));
+                key |= 1;  // never 0 (the empty entry)
+                ScoreCache::Entry& e = cache->entries[key & (ScoreCache::kSize - 1)];
+                if (e.key != key) {
+                    e.scores.fill(0);
+                    const int ks = static_features(ti, i == 0, feats);
+                    w.add(feats, ks, e.scores.data());
+                    e.key = key;
+                }
+                std::array<std::int32_t, kTagCount> scores = e.scores;
+                const int kc = context_features(sc.info.data(), n, i, p1, p2, nullptr, feats);
+                w.add(feats, kc, scores.data());
+                guess = WeightTable::argmax(scores.data());
+            }
+            sc.t1[ui] = guess;
+            p2 = p1;
+            p1 = guess;
+        }
+    }
 };
 
 PosTagger::PosTagger() = default;
@@ -474,7 +571,9 @@ PosTagger::PosTagger(PosTagger&&) noexcept = default;
 PosTagger& PosTagger::operator=(PosTagger&&) noexcept = default;
 PosTagger::~PosTagger() = default;
 
-bool PosTagger::empty() const { return !model_ || model_->stages.empty(); }
+bool PosTagger::empty() const {
+    return !model_ || model_->stages.empty();
+}
 
 const std::string& PosTagger::description() const {
     static const std::string kEmpty;
@@ -520,7 +619,7 @@ void PosTagger::tag(AnnotatedDocument& doc) const {
 namespace {
 
 class Writer {
-public:
+  public:
     void bytes(const void* p, std::size_t n) { buf_.append(static_cast<const char*>(p), n); }
     template <class T>
     void put(T v) {
@@ -536,12 +635,12 @@ public:
     }
     std::string& buffer() { return buf_; }
 
-private:
+  private:
     std::string buf_;
 };
 
 class Reader {
-public:
+  public:
     Reader(std::string_view data, const std::string& file) : data_(data), file_(file) {}
     template <class T>
     T get() {
@@ -569,7 +668,7 @@ public:
     }
     std::size_t pos() const { return pos_; }
 
-private:
+  private:
     std::string_view data_;
     std::size_t pos_ = 0;
     const std::string& file_;
@@ -620,9 +719,9 @@ void PosTagger::save(const std::filesystem::path& path) const {
         w.put<std::uint32_t>(static_cast<std::uint32_t>(slots.size()));
         for (const auto* s : slots) {
             w.put<std::uint32_t>(s->key);
-            w.put<std::uint8_t>(static_cast<std::uint8_t>(s->count));
-            for (std::uint32_t j = 0; j < s->count; ++j) {
-                const std::uint32_t e = st.entries[s->offset + j];
+            w.put<std::uint8_t>(static_cast<std::uint8_t>(s->count()));
+            for (std::uint32_t j = 0; j < s->count(); ++j) {
+                const std::uint32_t e = st.entries[s->offset() + j];
                 w.put<std::uint8_t>(static_cast<std::uint8_t>((e >> 16) - 1));
                 w.put<std::uint16_t>(static_cast<std::uint16_t>(e & 0xFFFF));
             }
@@ -653,8 +752,7 @@ PosTagger PosTagger::load(const std::filesystem::path& path) {
     Reader r(std::string_view(data).substr(0, data.size() - 8), file);
     (void)r.get<std::uint64_t>();  // magic
     const auto version = r.get<std::uint32_t>();
-    if (version != kFormatVersion)
-        r.fail("unsupported format version " + std::to_string(version));
+    if (version != kFormatVersion) r.fail("unsupported format version " + std::to_string(version));
     const auto feature_set = r.get<std::uint32_t>();
     if (feature_set != kFeatureSetVersion)
         r.fail("unsupported feature set version " + std::to_string(feature_set));
@@ -752,7 +850,7 @@ struct Prepared {
 
 // The averaged perceptron being trained.
 class Perceptron {
-public:
+  public:
     explicit Perceptron(float prune) : prune_(prune) { ids_.reserve(1 << 20); }
 
     std::uint16_t best(const std::uint64_t* feats, int k) const {
@@ -835,8 +933,10 @@ public:
                 for (const auto& [tag, w] : merged[i].second) {
                     auto it = std::find_if(dst.begin(), dst.end(),
                                            [tag = tag](const auto& e) { return e.first == tag; });
-                    if (it != dst.end()) it->second += w;
-                    else dst.emplace_back(tag, w);
+                    if (it != dst.end())
+                        it->second += w;
+                    else
+                        dst.emplace_back(tag, w);
                 }
             } else {
                 if (out != i) merged[out] = std::move(merged[i]);
@@ -863,7 +963,7 @@ public:
         return table;
     }
 
-private:
+  private:
     struct Param {
         std::uint16_t tag;
         float w;
@@ -909,9 +1009,10 @@ std::vector<std::vector<std::uint16_t>> decode_all(
     for (std::size_t i = 0; i < data.size(); ++i) {
         const auto n = data[i].info.size();
         out[i].resize(n);
-        greedy(data[i].info.data(), static_cast<int>(n), data[i].dict_tags.data(),
-               t1 ? (*t1)[i].data() : nullptr,
-               [&](const std::uint64_t* f, int k) { return stage.best(f, k); }, out[i].data());
+        greedy(
+            data[i].info.data(), static_cast<int>(n), data[i].dict_tags.data(),
+            t1 ? (*t1)[i].data() : nullptr,
+            [&](const std::uint64_t* f, int k) { return stage.best(f, k); }, out[i].data());
     }
     return out;
 }
@@ -936,8 +1037,7 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 TrainResult train_pos_tagger(const std::vector<TaggedSentence>& train,
-                             const std::vector<TaggedSentence>& dev,
-                             const TaggerTrainOptions& opt,
+                             const std::vector<TaggedSentence>& dev, const TaggerTrainOptions& opt,
                              const std::function<void(const TrainProgress&)>& progress) {
     auto report = [&](std::string_view phase, int epoch, double train_acc, double dev_acc,
                       double secs) {
@@ -1066,25 +1166,27 @@ TrainResult train_pos_tagger(const std::vector<TaggedSentence>& train,
         std::vector<std::vector<std::uint16_t>> t1_train(train.size());
         for (std::size_t f = 0; f < folds; ++f) {
             std::vector<std::size_t> in_fold, rest;
-            for (std::size_t i = 0; i < train.size(); ++i) (i % folds == f ? in_fold : rest).push_back(i);
+            for (std::size_t i = 0; i < train.size(); ++i)
+                (i % folds == f ? in_fold : rest).push_back(i);
             Perceptron fm(opt.prune_threshold);
             const std::string phase = "fold " + std::to_string(f + 1) + "/" + std::to_string(folds);
             for (int epoch = 1; epoch <= result.stage1_epochs; ++epoch) {
                 const auto t0 = std::chrono::steady_clock::now();
-                const double tr = fm.epoch(
-                    tdata,
-                    shuffled(rest, opt.seed * 1000003ULL + 7919ULL * (f + 1) +
-                                       static_cast<std::uint64_t>(epoch)),
-                    nullptr);
+                const double tr =
+                    fm.epoch(tdata,
+                             shuffled(rest, opt.seed * 1000003ULL + 7919ULL * (f + 1) +
+                                                static_cast<std::uint64_t>(epoch)),
+                             nullptr);
                 report(phase, epoch, tr, -1.0, seconds_since(t0));
             }
             const WeightTable w = fm.averaged();
             for (const std::size_t i : in_fold) {
                 const auto n = tdata[i].info.size();
                 t1_train[i].resize(n);
-                greedy(tdata[i].info.data(), static_cast<int>(n), tdata[i].dict_tags.data(),
-                       nullptr, [&](const std::uint64_t* ft, int k) { return w.best(ft, k); },
-                       t1_train[i].data());
+                greedy(
+                    tdata[i].info.data(), static_cast<int>(n), tdata[i].dict_tags.data(), nullptr,
+                    [&](const std::uint64_t* ft, int k) { return w.best(ft, k); },
+                    t1_train[i].data());
             }
         }
         const auto t1_dev = decode_all(ddata, stage1, nullptr);
@@ -1094,10 +1196,10 @@ TrainResult train_pos_tagger(const std::vector<TaggedSentence>& train,
         double best_dev = -1.0;
         for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
             const auto t0 = std::chrono::steady_clock::now();
-            const double tr = m2.epoch(
-                tdata,
-                shuffled(all, opt.seed * 1000003ULL + 104729ULL + static_cast<std::uint64_t>(epoch)),
-                &t1_train);
+            const double tr = m2.epoch(tdata,
+                                       shuffled(all, opt.seed * 1000003ULL + 104729ULL +
+                                                         static_cast<std::uint64_t>(epoch)),
+                                       &t1_train);
             WeightTable w = m2.averaged();
             const double dv = accuracy(ddata, decode_all(ddata, w, &t1_dev));
             report("stage 2", epoch, tr, ddata.empty() ? -1.0 : dv, seconds_since(t0));

@@ -24,10 +24,41 @@ namespace ptb {
 // None (0) = not tagged yet (the default of Token::pos).
 enum Tag : std::uint16_t {
     None = 0,
-    CC, CD, DT, EX, FW, IN, JJ, JJR, JJS, LS, MD, NN, NNS, NNP, NNPS, PDT, POS, PRP,
-    PRP_S,   // PRP$
-    RB, RBR, RBS, RP, SYM, TO, UH, VB, VBD, VBG, VBN, VBP, VBZ, WDT, WP,
-    WP_S,    // WP$
+    CC,
+    CD,
+    DT,
+    EX,
+    FW,
+    IN,
+    JJ,
+    JJR,
+    JJS,
+    LS,
+    MD,
+    NN,
+    NNS,
+    NNP,
+    NNPS,
+    PDT,
+    POS,
+    PRP,
+    PRP_S,  // PRP$
+    RB,
+    RBR,
+    RBS,
+    RP,
+    SYM,
+    TO,
+    UH,
+    VB,
+    VBD,
+    VBG,
+    VBN,
+    VBP,
+    VBZ,
+    WDT,
+    WP,
+    WP_S,  // WP$
     WRB,
     Dollar,      // $
     Pound,       // #
@@ -38,7 +69,12 @@ enum Tag : std::uint16_t {
     RRB,         // -RRB-
     OpenQuote,   // ``
     CloseQuote,  // ''
-    HYPH, NFP, ADD, AFX, GW, XX,
+    HYPH,
+    NFP,
+    ADD,
+    AFX,
+    GW,
+    XX,
     Count
 };
 }  // namespace ptb
@@ -53,10 +89,18 @@ std::optional<std::uint16_t> ptb_tag_id(std::string_view name);
 inline bool is_noun(std::uint16_t t) {
     return t == ptb::NN || t == ptb::NNS || t == ptb::NNP || t == ptb::NNPS;
 }
-inline bool is_proper_noun(std::uint16_t t) { return t == ptb::NNP || t == ptb::NNPS; }
-inline bool is_verb(std::uint16_t t) { return t >= ptb::VB && t <= ptb::VBZ; }  // not MD
-inline bool is_adjective(std::uint16_t t) { return t >= ptb::JJ && t <= ptb::JJS; }
-inline bool is_adverb(std::uint16_t t) { return t >= ptb::RB && t <= ptb::RBS; }
+inline bool is_proper_noun(std::uint16_t t) {
+    return t == ptb::NNP || t == ptb::NNPS;
+}
+inline bool is_verb(std::uint16_t t) {
+    return t >= ptb::VB && t <= ptb::VBZ;
+}  // not MD
+inline bool is_adjective(std::uint16_t t) {
+    return t >= ptb::JJ && t <= ptb::JJS;
+}
+inline bool is_adverb(std::uint16_t t) {
+    return t >= ptb::RB && t <= ptb::RBS;
+}
 inline bool is_pronoun(std::uint16_t t) {
     return t == ptb::PRP || t == ptb::PRP_S || t == ptb::WP || t == ptb::WP_S;
 }
@@ -65,8 +109,8 @@ inline bool is_punctuation(std::uint16_t t) {
 }
 
 class PosTagger {
-public:
-    // Reads a model written by PosTaggerTrainer::save. Throws kgforge::Error
+  public:
+    // Reads a model written by PosTagger::save. Throws kgforge::Error
     // (ErrorKind::Model or Io) on a missing, truncated or incompatible file.
     static PosTagger load(const std::filesystem::path& path);
 
@@ -101,7 +145,7 @@ public:
     struct Model;  // implementation detail (pos_tagger.cpp)
     explicit PosTagger(std::unique_ptr<Model> model);
 
-private:
+  private:
     std::unique_ptr<Model> model_;
 };
 

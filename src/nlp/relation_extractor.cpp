@@ -216,6 +216,7 @@ public:
                 title_rules();
                 apposition_rules();
                 org_apposition_rules();
+                place_apposition_rules();
                 reverse_apposition_rules();
                 possessive_rules();
                 of_rules();
@@ -855,6 +856,41 @@ private:
         return false;
     }
 
+    // "Bergen, a city in Norway", "Perm 35 - a labour camp in the Arctic": place appositions.
+    void place_apposition_rules() {
+        for (std::size_t k = 0; k < args_.size(); ++k) {
+            const auto& a = args_[k];
+            if (a.type != EntityType::Location || a.pronoun) continue;
+            std::uint32_t t = a.end;
+            if (t + 3 >= se_ || !(txt(t) == "," || txt(t) == "-" || txt(t) == "--")) continue;
+            ++t;
+            if (!is_det(t)) continue;
+            ++t;
+            bool place_noun = false;
+            for (int g = 0; g < 5 && t < se_ && arg_at(t) < 0; ++g, ++t) {
+                const auto w = low(t);
+                if (w == "in" || w == "of" || w == "near") break;
+                if (!modifier_like(t)) {
+                    place_noun = false;
+                    break;
+                }
+                if (w == "city" || w == "town" || w == "port" || w == "province" || w == "region" ||
+                    w == "village" || w == "state" || w == "capital" || w == "island" ||
+                    w == "district" || w == "camp" || w == "county" || w == "suburb" ||
+                    w == "area" || w == "resort" || w == "house" || w == "base")
+                    place_noun = true;
+            }
+            if (!place_noun || t >= se_ || !(low(t) == "in" || low(t) == "of" || low(t) == "near"))
+                continue;
+            const int bk = arg_starting_at(skip_det_fwd(t + 1));
+            if (bk < 0) continue;
+            const auto& b = args_[static_cast<std::size_t>(bk)];
+            if (b.type != EntityType::Location && b.type != EntityType::Country) continue;
+            emit(a.entity, b.entity, RelationType::LocatedIn, 0.75, "place-apposition",
+                 span(a.first, b.end));
+        }
+    }
+
     // "Gazpromneft, a former unit of Gazprom": organization appositions.
     void org_apposition_rules() {
         for (std::size_t k = 0; k < args_.size(); ++k) {
@@ -1211,6 +1247,28 @@ private:
             const int k = arg_at(t);
             if (k < 0) {
                 if (txt(t) == ";" || txt(t) == ":") break;
+                // another clause's verb in between ("X said the deal was backed by ..."),
+                // auxiliaries and copulas aside
+                if (is_finite_verb(pos(t))) {
+                    const auto w = low(t);
+                    // control verbs keep the subject: "it intends to take action against X"
+                    const bool control = t + 1 < i && low(t + 1) == "to";
+                    if (!(detail::is_be_form(w) || w == "has" || w == "have" || w == "had" ||
+                          w == "does" || w == "do" || w == "did" || control))
+                        break;
+                }
+                // "X, Japan's deputy minister of ..., are due to meet": skip the apposition
+                if (txt(t) == "," && t > sb_) {
+                    for (std::uint32_t u = t; u > sb_ && t - u < 16;) {
+                        --u;
+                        if (txt(u) != ",") continue;
+                        const int pk = arg_ending_at(u);
+                        if (pk >= 0 && args_[static_cast<std::size_t>(pk)].type == EntityType::Person &&
+                            !args_[static_cast<std::size_t>(pk)].pronoun && i - u <= window + 16)
+                            return pk;
+                        break;
+                    }
+                }
                 continue;
             }
             const auto& a = args_[static_cast<std::size_t>(k)];
@@ -1218,7 +1276,9 @@ private:
             if (i - a.end > window) break;
             if (based_after(a)) continue;
             const std::uint32_t b = skip_det_back(a.first);
-            if (b > sb_ && is_prep(low(b - 1)) && low(b - 1) != "of") {
+            // a passive agent acts: "a sale forced by Russia to settle a claim against X"
+            const bool agent = b > sb_ + 1 && low(b - 1) == "by" && pos(b - 2) == ptb::VBN;
+            if (!agent && b > sb_ && is_prep(low(b - 1)) && low(b - 1) != "of") {
                 if (++skips > 2) break;
                 continue;
             }
@@ -1246,10 +1306,24 @@ private:
                     u = a.end - 1;
                     continue;
                 }
-                // "the British citizens": a demonym modifying the real object
+                // "her Danish counterpart": a possessive pronoun is not the object
+                if (skip_modifiers && a.pronoun &&
+                    (low(a.first) == "his" || low(a.first) == "her" || low(a.first) == "its" ||
+                     low(a.first) == "their")) {
+                    u = a.end - 1;
+                    continue;
+                }
+                // "the British citizens": a modifier of the real object, unless a title
+                // introduces a person ("her Danish counterpart Jens Holm")
                 if (skip_modifiers && a.end < se_ && arg_at(a.end) < 0 &&
-                    is_noun(pos(a.end)) && !is_proper_noun(pos(a.end)))
+                    is_noun(pos(a.end)) && !is_proper_noun(pos(a.end))) {
+                    std::uint32_t v = a.end;
+                    for (int g = 0; g < 3 && v < se_ && arg_at(v) < 0 && modifier_like(v); ++g) ++v;
+                    const int person = arg_starting_at(v);
+                    if (person >= 0 && args_[static_cast<std::size_t>(person)].type == EntityType::Person)
+                        return person;
                     return -1;
+                }
                 return k;
             }
             const auto w = txt(u);
@@ -1365,7 +1439,11 @@ private:
         }
         if (passive) {
             if (tr.end < se_ && low(tr.end) == "by") {
-                const int agent = object_after(tr.end + 1, 4, false);
+                int agent = object_after(tr.end + 1, 4, false);
+                // "by the company's owner, X": the possessor is not the agent
+                if (agent >= 0 && args_[static_cast<std::size_t>(agent)].end < se_ &&
+                    detail::is_possessive_token(txt(args_[static_cast<std::size_t>(agent)].end)))
+                    agent = -1;
                 const int patient = subject_before(i, lim_.subject_window, true);
                 if (agent >= 0 && patient >= 0) {
                     subjects = expand_right(agent);
@@ -1456,6 +1534,15 @@ private:
                     obj = object_after(tr.end, 6, false, true);
                 }
                 if (obj >= 0) objects = expand_right(obj);
+            }
+            // a place is no partner: "are due to meet in Washington"
+            if (type != RelationType::Visited && type != RelationType::LocatedIn) {
+                objects.erase(std::remove_if(objects.begin(), objects.end(),
+                                             [&](int o) {
+                                                 return args_[static_cast<std::size_t>(o)].type ==
+                                                        EntityType::Location;
+                                             }),
+                              objects.end());
             }
             if (objects.empty() && e.clause) {
                 std::uint32_t t = tr.end;

@@ -9,13 +9,21 @@
 namespace kgforge::nlp {
 namespace {
 
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit_ascii(char c) { return c >= '0' && c <= '9'; }
+bool is_upper_ascii(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_lower_ascii(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool is_digit_ascii(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // First byte >= 0x80: treat as "not lowercase" (could be an uppercase non-ASCII letter, an
 // opening quote or a symbol); only ASCII lowercase keeps a sentence going.
-bool starts_lower(std::string_view t) { return !t.empty() && is_lower_ascii(t[0]); }
+bool starts_lower(std::string_view t) {
+    return !t.empty() && is_lower_ascii(t[0]);
+}
 bool starts_upper(std::string_view t) {
     if (t.empty()) return false;
     const auto c = static_cast<unsigned char>(t[0]);
@@ -46,13 +54,17 @@ bool is_opener(std::string_view s) {
 // "Inc." or "U.S.".
 bool is_sentence_starter(std::string_view t) {
     static const std::unordered_set<std::string_view> set = {
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That",
-        "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "My", "But", "And",
-        "In", "On", "At", "For", "As", "If", "When", "While", "After", "Before", "Since",
-        "Although", "However", "Meanwhile", "Mr.", "Mrs.", "Ms.", "Dr.", "Some", "Many",
-        "Most", "Other", "Analysts", "Officials", "Shares", "Earlier", "Last", "Under", "Now",
-        "So", "Yet", "Also", "Then", "What", "Why", "How", "Who", "Both", "Such", "Each",
-        "According", "During", "Despite", "With", "By", "From", "Asked", "Separately",
+        "The",        "A",         "An",      "He",       "She",       "It",     "They",
+        "We",         "I",         "You",     "This",     "That",      "These",  "Those",
+        "There",      "His",       "Her",     "Its",      "Their",     "Our",    "My",
+        "But",        "And",       "In",      "On",       "At",        "For",    "As",
+        "If",         "When",      "While",   "After",    "Before",    "Since",  "Although",
+        "However",    "Meanwhile", "Mr.",     "Mrs.",     "Ms.",       "Dr.",    "Some",
+        "Many",       "Most",      "Other",   "Analysts", "Officials", "Shares", "Earlier",
+        "Last",       "Under",     "Now",     "So",       "Yet",       "Also",   "Then",
+        "What",       "Why",       "How",     "Who",      "Both",      "Such",   "Each",
+        "According",  "During",    "Despite", "With",     "By",        "From",   "Asked",
+        "Separately",
     };
     return set.count(t) > 0;
 }
@@ -71,8 +83,7 @@ std::size_t split_sentences(AnnotatedDocument& doc, const SentenceSplitOptions& 
     std::size_t forced = 0;
 
     auto push = [&](std::uint32_t first, std::uint32_t end) {
-        doc.sentences.push_back(
-            Sentence{first, end, tokens[first].begin, tokens[end - 1].end});
+        doc.sentences.push_back(Sentence{first, end, tokens[first].begin, tokens[end - 1].end});
     };
 
     // State of the sentence-final punctuation seen last: set by a final punctuation mark or
@@ -132,8 +143,7 @@ std::size_t split_sentences(AnnotatedDocument& doc, const SentenceSplitOptions& 
             const std::string_view nt = next.text;
             const bool ends_open = last == "," || last == ";" || last == ":" || last == "-" ||
                                    last == "(" || last == "&";
-            const bool next_starts =
-                starts_upper(nt) || is_digit_ascii(nt[0]) || is_opener(nt);
+            const bool next_starts = starts_upper(nt) || is_digit_ascii(nt[0]) || is_opener(nt);
             if (!ends_open && next_starts) {
                 if (first_line) {
                     boundary = true;

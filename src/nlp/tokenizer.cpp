@@ -92,7 +92,8 @@ inline char32_t decode(const unsigned char* s, std::size_t n, std::size_t& len) 
     }
     if (b0 >= 0xE0 && b0 <= 0xEF) {
         if (!cont(1) || !cont(2)) return kInvalid;
-        const char32_t c = (char32_t(b0 & 0x0F) << 12) | (char32_t(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        const char32_t c =
+            (char32_t(b0 & 0x0F) << 12) | (char32_t(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
         if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return kInvalid;
         len = 3;
         return c;
@@ -108,11 +109,15 @@ inline char32_t decode(const unsigned char* s, std::size_t n, std::size_t& len) 
     return kInvalid;
 }
 
-inline std::uint8_t classify(char32_t c) { return c < 128 ? kAscii[c] : classify_nonascii(c); }
+inline std::uint8_t classify(char32_t c) {
+    return c < 128 ? kAscii[c] : classify_nonascii(c);
+}
 
 // ---- word lists -------------------------------------------------------------------------
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+char ascii_lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -131,29 +136,33 @@ bool istarts_with(std::string_view a, std::string_view prefix) {
 
 const std::unordered_set<std::string_view>& non_final_abbreviations() {
     static const std::unordered_set<std::string_view> set = {
-        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Drs", "Prof", "Gov", "Govs", "Sen", "Sens", "Rep",
-        "Reps", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres",
-        "Supt", "Det", "Insp", "Cpl", "Pvt", "Fr", "St", "Mt", "Ft", "Ste", "No", "Nos", "no",
-        "vs", "v", "cf", "viz", "e.g", "i.e", "E.g", "I.e", "approx", "Approx", "ca", "Fig",
-        "fig", "Vol", "vol", "pp", "Art", "Sec", "Ch", "Gens", "Lieut", "Brig",
+        "Mr",   "Mrs", "Ms",   "Messrs", "Dr",   "Drs",    "Prof",   "Gov",   "Govs", "Sen",
+        "Sens", "Rep", "Reps", "Gen",    "Col",  "Lt",     "Sgt",    "Capt",  "Cmdr", "Adm",
+        "Maj",  "Rev", "Hon",  "Pres",   "Supt", "Det",    "Insp",   "Cpl",   "Pvt",  "Fr",
+        "St",   "Mt",  "Ft",   "Ste",    "No",   "Nos",    "no",     "vs",    "v",    "cf",
+        "viz",  "e.g", "i.e",  "E.g",    "I.e",  "approx", "Approx", "ca",    "Fig",  "fig",
+        "Vol",  "vol", "pp",   "Art",    "Sec",  "Ch",     "Gens",   "Lieut", "Brig",
     };
     return set;
 }
 
 const std::unordered_set<std::string_view>& may_end_abbreviations() {
     static const std::unordered_set<std::string_view> set = {
-        "Inc", "Corp", "Co", "Cos", "Ltd", "Bros", "Jr", "Sr", "Assn", "Dept", "Univ", "Inst",
-        "Intl", "Mfg", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-        "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "etc", "al",
-        "est", "Ave", "Blvd", "Rd", "Sq", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla",
-        "Ga", "Kan", "Ky", "Md", "Mich", "Minn", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-        "Tenn", "Tex", "Va", "Vt", "Wis", "Wyo", "ft", "oz", "lb", "lbs", "yr", "yrs", "hr",
-        "hrs", "min", "mins", "sec", "secs",
+        "Inc",  "Corp", "Co",    "Cos",  "Ltd",   "Bros", "Jr",   "Sr",   "Assn", "Dept",
+        "Univ", "Inst", "Intl",  "Mfg",  "Jan",   "Feb",  "Mar",  "Apr",  "Jun",  "Jul",
+        "Aug",  "Sep",  "Sept",  "Oct",  "Nov",   "Dec",  "Mon",  "Tue",  "Tues", "Wed",
+        "Thu",  "Thur", "Thurs", "Fri",  "etc",   "al",   "est",  "Ave",  "Blvd", "Rd",
+        "Sq",   "Ala",  "Ariz",  "Ark",  "Calif", "Colo", "Conn", "Fla",  "Ga",   "Kan",
+        "Ky",   "Md",   "Mich",  "Minn", "Mont",  "Neb",  "Nev",  "Okla", "Ore",  "Pa",
+        "Tenn", "Tex",  "Va",    "Vt",   "Wis",   "Wyo",  "ft",   "oz",   "lb",   "lbs",
+        "yr",   "yrs",  "hr",    "hrs",  "min",   "mins", "sec",  "secs",
     };
     return set;
 }
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // "U.S", "e.g", "a.m", "Ph.D", "U.S.A": segments of 1-2 ASCII letters joined by periods.
 bool is_dotted(std::string_view w) {
@@ -175,9 +184,8 @@ bool is_dotted(std::string_view w) {
 
 // Prefixes EWT keeps attached with their hyphen ("e-mail", "non-human", "mid-July").
 bool is_kept_prefix(std::string_view w) {
-    static constexpr std::string_view kPrefixes[] = {"e",    "co",   "pre",   "post", "non",
-                                                     "anti", "multi", "mid",  "ex",   "re",
-                                                     "semi", "pro",  "sub"};
+    static constexpr std::string_view kPrefixes[] = {
+        "e", "co", "pre", "post", "non", "anti", "multi", "mid", "ex", "re", "semi", "pro", "sub"};
     for (auto p : kPrefixes)
         if (iequals(w, p)) return true;
     return false;
@@ -187,9 +195,29 @@ bool is_url_char(char32_t c) {
     if (c >= 128) return false;
     if (kAscii[c] & (kLetter | kDigit)) return true;
     switch (c) {
-        case '-': case '.': case '_': case '~': case ':': case '/': case '?': case '#':
-        case '[': case ']': case '@': case '!': case '$': case '&': case '\'': case '(':
-        case ')': case '*': case '+': case ',': case ';': case '=': case '%':
+        case '-':
+        case '.':
+        case '_':
+        case '~':
+        case ':':
+        case '/':
+        case '?':
+        case '#':
+        case '[':
+        case ']':
+        case '@':
+        case '!':
+        case '$':
+        case '&':
+        case '\'':
+        case '(':
+        case ')':
+        case '*':
+        case '+':
+        case ',':
+        case ';':
+        case '=':
+        case '%':
             return true;
         default:
             return false;
@@ -211,7 +239,7 @@ struct Cp {
 };
 
 class ChunkTokenizer {
-public:
+  public:
     ChunkTokenizer(std::string_view text, std::vector<Token>& out) : text_(text), out_(out) {}
 
     // cps[0..n) with cps[n].off == end of the chunk.
@@ -264,9 +292,9 @@ public:
             // Other punctuation and symbols: a run of the same character is one token
             // ("...", "--", "!!!", "''", "``"), except for a doubled "$" or brackets.
             int j = i + 1;
-            if (c == '.' || c == '-' || c == '!' || c == '?' || c == '\'' || c == '`' ||
-                c == '*' || c == '=' || c == '_' || c == '~' || c == '#' || c == '/' ||
-                c == 0x2014 || c == 0x2013 || c == 0x2026 || c == kInvalid) {
+            if (c == '.' || c == '-' || c == '!' || c == '?' || c == '\'' || c == '`' || c == '*' ||
+                c == '=' || c == '_' || c == '~' || c == '#' || c == '/' || c == 0x2014 ||
+                c == 0x2013 || c == 0x2026 || c == kInvalid) {
                 while (j < n && cp_[j].c == c) ++j;
             }
             emit(i, j);
@@ -274,7 +302,7 @@ public:
         }
     }
 
-private:
+  private:
     std::uint32_t off(int i) const { return cp_[i].off; }
     std::string_view slice(int i, int j) const { return text_.substr(off(i), off(j) - off(i)); }
 

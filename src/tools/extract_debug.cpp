@@ -3,6 +3,8 @@
 //   kgforge-extract-debug FILE...                 human-readable entities and relations
 //   kgforge-extract-debug FILE --json [-o OUT]    node-link JSON (the shape score.py reads)
 //   kgforge-extract-debug FILE --bench N          extraction throughput over N repetitions
+//   kgforge-extract-debug FILE --profile N        time per stage over N repetitions
+//   kgforge-extract-debug FILE --tokens           tokens, tags and resolved mentions
 //   options: --models DIR
 #include <chrono>
 #include <cstdlib>
@@ -19,6 +21,8 @@
 #include "kgforge/extractor.hpp"
 #include "kgforge/types.hpp"
 #include "nlp/coreference.hpp"
+#include "nlp/lexicon.hpp"
+#include "nlp/relation_extractor.hpp"
 #include "nlp/entity_recognizer.hpp"
 #include "nlp/pos_tagger.hpp"
 #include "nlp/sentence_splitter.hpp"
@@ -137,6 +141,46 @@ void print_tokens(const std::string& models, const std::string& text) {
     }
 }
 
+// Time per stage over `reps` runs of `text`.
+void profile(const std::string& models, const std::string& text, int reps) {
+    namespace nlp = kgforge::nlp;
+    using clock = std::chrono::steady_clock;
+    const char* env = std::getenv("KGFORGE_MODELS");
+    const std::filesystem::path dir = !models.empty() ? std::filesystem::path(models)
+                                      : env            ? std::filesystem::path(env)
+                                                       : std::filesystem::path("models");
+    const auto tagger = nlp::PosTagger::load(dir / "pos-tagger.bin");
+    const auto ner = nlp::EntityRecognizer::load(dir);
+    const auto lexicon = std::make_shared<const nlp::Lexicon>(
+        nlp::Lexicon::load(dir / ".." / "schema" / "relation_lexicon.tsv"));
+    const nlp::Coreference coref(&ner.gazetteer());
+    const nlp::RelationExtractor rel(lexicon, &ner.gazetteer());
+    double t[6] = {0, 0, 0, 0, 0, 0};
+    for (int r = 0; r < reps; ++r) {
+        nlp::AnnotatedDocument doc;
+        doc.text = text;
+        auto t0 = clock::now();
+        nlp::tokenize(doc);
+        auto t1 = clock::now();
+        nlp::split_sentences(doc);
+        auto t2 = clock::now();
+        tagger.tag(doc);
+        auto t3 = clock::now();
+        ner.recognize(doc);
+        auto t4 = clock::now();
+        coref.resolve(doc);
+        auto t5 = clock::now();
+        const auto rels = rel.extract(doc);
+        auto t6 = clock::now();
+        const clock::time_point ts[] = {t0, t1, t2, t3, t4, t5, t6};
+        for (int k = 0; k < 6; ++k) t[k] += std::chrono::duration<double>(ts[k + 1] - ts[k]).count();
+    }
+    const char* names[] = {"tokenize", "split", "tag", "ner", "coref", "relations"};
+    const double mb = static_cast<double>(text.size()) * reps / 1e6;
+    for (int k = 0; k < 6; ++k)
+        std::cout << names[k] << ": " << t[k] << " s (" << mb / t[k] << " MB/s)\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -145,6 +189,7 @@ int main(int argc, char** argv) {
     bool json = false;
     int bench = 0;
     bool tokens = false;
+    int profile_reps = 0;
     kgforge::ExtractorOptions options;
     options.explain = true;
     for (int i = 1; i < argc; ++i) {
@@ -154,6 +199,7 @@ int main(int argc, char** argv) {
         else if (a == "--models" && i + 1 < argc) options.models_dir = argv[++i];
         else if (a == "--bench" && i + 1 < argc) bench = std::stoi(argv[++i]);
         else if (a == "--tokens") tokens = true;
+        else if (a == "--profile" && i + 1 < argc) profile_reps = std::stoi(argv[++i]);
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: kgforge-extract-debug FILE... [--json] [-o OUT] [--models DIR] "
                          "[--bench N]\n";
@@ -166,13 +212,17 @@ int main(int argc, char** argv) {
     }
     try {
         std::unique_ptr<kgforge::Extractor> extractor;
-        if (!tokens) extractor = kgforge::make_default_extractor(options);
+        if (!tokens && profile_reps == 0) extractor = kgforge::make_default_extractor(options);
         std::string all;
         for (const auto& f : files) {
             kgforge::Document doc;
             doc.id = f;
             doc.source = f;
             doc.text = read_file(f);
+            if (profile_reps > 0) {
+                profile(options.models_dir.string(), doc.text, profile_reps);
+                continue;
+            }
             if (tokens) {
                 print_tokens(options.models_dir.string(), doc.text);
                 continue;

@@ -3,14 +3,14 @@
 //
 //   kgforge-train-tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu
 //       --test en_ewt-ud-test.conllu --out models/pos-tagger.bin [--epochs 12]
+#include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
+#include <ctime>
 #include <filesystem>
-#include <iterator>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <span>
 #include <string>
@@ -180,14 +180,16 @@ int bench(const std::string& model_path, const std::string& dir, double megabyte
         }
     }
     const double mb = static_cast<double>(bytes) / 1e6;
-    fmt::print("model load: {:.1f} ms ({} features, {} weights)\n", load_ms,
-               tagger.feature_count(), tagger.weight_count());
+    fmt::print("model load: {:.1f} ms ({} features, {} weights)\n", load_ms, tagger.feature_count(),
+               tagger.weight_count());
     fmt::print("{} files, {:.1f} MB, {} tokens, {} sentences ({} forced splits)\n", texts.size(),
                mb, tokens, sentences, forced);
-    fmt::print("tokenizer: {:.1f} MB/s   splitter: {:.1f} MB/s   tagger: {:.1f} MB/s "
-               "({:.2f} M tokens/s)\n",
-               mb / t_tok, mb / t_split, mb / t_tag, static_cast<double>(tokens) / t_tag / 1e6);
-    fmt::print("all three: {:.1f} MB/s per core (thread CPU time)\n", mb / (t_tok + t_split + t_tag));
+    fmt::print(
+        "tokenizer: {:.1f} MB/s   splitter: {:.1f} MB/s   tagger: {:.1f} MB/s "
+        "({:.2f} M tokens/s)\n",
+        mb / t_tok, mb / t_split, mb / t_tag, static_cast<double>(tokens) / t_tag / 1e6);
+    fmt::print("all three: {:.1f} MB/s per core (thread CPU time)\n",
+               mb / (t_tok + t_split + t_tag));
     return 0;
 }
 
@@ -218,20 +220,34 @@ int main(int argc, char** argv) {
             }
             return argv[++i];
         };
-        if (arg == "--train") train_path = value();
-        else if (arg == "--dev") dev_path = value();
-        else if (arg == "--test") test_path = value();
-        else if (arg == "--out") out_path = value();
-        else if (arg == "--epochs") options.epochs = std::stoi(value());
-        else if (arg == "--seed") options.seed = std::stoull(value());
-        else if (arg == "--prune") options.prune_threshold = std::stof(value());
-        else if (arg == "--confusions") confusions = std::stoul(value());
-        else if (arg == "--stack") options.stacked = true;
-        else if (arg == "--no-refit") refit = false;
-        else if (arg == "--model") model_path = value();
-        else if (arg == "--bench") bench_dir = value();
-        else if (arg == "--megabytes") megabytes = std::stod(value());
-        else if (arg == "--folds") options.folds = std::stoi(value());
+        if (arg == "--train")
+            train_path = value();
+        else if (arg == "--dev")
+            dev_path = value();
+        else if (arg == "--test")
+            test_path = value();
+        else if (arg == "--out")
+            out_path = value();
+        else if (arg == "--epochs")
+            options.epochs = std::stoi(value());
+        else if (arg == "--seed")
+            options.seed = std::stoull(value());
+        else if (arg == "--prune")
+            options.prune_threshold = std::stof(value());
+        else if (arg == "--confusions")
+            confusions = std::stoul(value());
+        else if (arg == "--stack")
+            options.stacked = true;
+        else if (arg == "--no-refit")
+            refit = false;
+        else if (arg == "--model")
+            model_path = value();
+        else if (arg == "--bench")
+            bench_dir = value();
+        else if (arg == "--megabytes")
+            megabytes = std::stod(value());
+        else if (arg == "--folds")
+            options.folds = std::stoi(value());
         else if (arg == "-h" || arg == "--help") {
             usage();
             return 0;
@@ -260,7 +276,8 @@ int main(int argc, char** argv) {
         if (!test_path.empty()) test = read_conllu(test_path, unknown);
         fmt::print("train: {} sentences, {} tokens; dev: {} tokens; test: {} tokens\n",
                    train.size(), token_count(train), token_count(dev), token_count(test));
-        if (unknown > 0) fmt::print("warning: {} tokens with unknown XPOS (mapped to XX)\n", unknown);
+        if (unknown > 0)
+            fmt::print("warning: {} tokens with unknown XPOS (mapped to XX)\n", unknown);
 
         auto base = [](const std::string& path) {
             return std::string_view(path).substr(path.find_last_of('/') + 1);
@@ -272,10 +289,10 @@ int main(int argc, char** argv) {
             "train={} ({} tokens)\ndev={}\nmax_epochs={}\nfolds={}\nseed={}\nprune={}\n"
             "tagdict_min_count={}\ntagdict_min_ratio={}\nlexicon_min_count={}\n"
             "lexicon_min_percent={}\n",
-            options.stacked ? " + stacked second pass" : "", base(train_path),
-            token_count(train), base(dev_path), options.epochs, options.folds, options.seed,
-            options.prune_threshold, options.tagdict_min_count, options.tagdict_min_ratio,
-            options.lexicon_min_count, options.lexicon_min_percent);
+            options.stacked ? " + stacked second pass" : "", base(train_path), token_count(train),
+            base(dev_path), options.epochs, options.folds, options.seed, options.prune_threshold,
+            options.tagdict_min_count, options.tagdict_min_ratio, options.lexicon_min_count,
+            options.lexicon_min_percent);
         const auto t0 = std::chrono::steady_clock::now();
         auto result = kgforge::nlp::train_pos_tagger(
             train, dev, options, [](const kgforge::nlp::TrainProgress& p) {
@@ -318,8 +335,8 @@ int main(int argc, char** argv) {
                 final_options.epochs, token_count(all), result.dev_accuracy);
             auto final_result = kgforge::nlp::train_pos_tagger(
                 all, {}, final_options, [](const kgforge::nlp::TrainProgress& p) {
-                    fmt::print("final {} epoch {:2d}: train {:.4f}  ({:.1f}s)\n", p.phase,
-                               p.epoch, p.train_accuracy, p.seconds);
+                    fmt::print("final {} epoch {:2d}: train {:.4f}  ({:.1f}s)\n", p.phase, p.epoch,
+                               p.train_accuracy, p.seconds);
                     std::fflush(stdout);
                 });
             result.tagger = std::move(final_result.tagger);

@@ -64,8 +64,7 @@ TEST_CASE("pos: tags a news sentence", "[pos]") {
           V{"DT", "NN", "IN", "NNP", "VBD", "JJ", "NNS", "IN", "NNP", "IN", "NNP", "."});
     CHECK(tags("She said the company will sign a $7.2 billion deal.") ==
           V{"PRP", "VBD", "DT", "NN", "MD", "VB", "DT", "$", "CD", "CD", "NN", "."});
-    CHECK(tags("It wasn't Russia's fault.") ==
-          V{"PRP", "VBD", "RB", "NNP", "POS", "NN", "."});
+    CHECK(tags("It wasn't Russia's fault.") == V{"PRP", "VBD", "RB", "NNP", "POS", "NN", "."});
 }
 
 TEST_CASE("pos: model loads fast and is small", "[pos]") {

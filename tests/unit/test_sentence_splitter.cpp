@@ -86,6 +86,6 @@ TEST_CASE("splitter: long sentences are cut", "[splitter]") {
     CHECK(forced >= 2);
     CHECK(s.size() == forced + 1);
     std::size_t none = 0;
-    CHECK(sentences("A short one. Another.", &none) .size() == 2);
+    CHECK(sentences("A short one. Another.", &none).size() == 2);
     CHECK(none == 0);
 }

@@ -59,11 +59,9 @@ TEST_CASE("tokenizer: abbreviations and initials", "[tokenizer]") {
     CHECK(toks("U.S. officials") == V{"U.S.", "officials"});
     CHECK(toks("the U.K. and Mr. Smith") == V{"the", "U.K.", "and", "Mr.", "Smith"});
     CHECK(toks("Mrs. Dr. Inc. Corp. Co. Ltd. Jan. Feb. Gov. Sen. St.") ==
-          V{"Mrs.", "Dr.", "Inc.", "Corp.", "Co.", "Ltd.", "Jan.", "Feb.", "Gov.", "Sen.",
-            "St."});
+          V{"Mrs.", "Dr.", "Inc.", "Corp.", "Co.", "Ltd.", "Jan.", "Feb.", "Gov.", "Sen.", "St."});
     CHECK(toks("e.g. this, i.e. that") == V{"e.g.", "this", ",", "i.e.", "that"});
-    CHECK(toks("J. Smith and J.R.R. Tolkien") ==
-          V{"J.", "Smith", "and", "J.R.R.", "Tolkien"});
+    CHECK(toks("J. Smith and J.R.R. Tolkien") == V{"J.", "Smith", "and", "J.R.R.", "Tolkien"});
     CHECK(toks("It ended.") == V{"It", "ended", "."});
     CHECK(toks("500 mln dlrs.") == V{"500", "mln", "dlrs", "."});
     CHECK(toks("No. 1 and no.") == V{"No.", "1", "and", "no", "."});
@@ -74,7 +72,8 @@ TEST_CASE("tokenizer: numbers, money, dates", "[tokenizer]") {
     CHECK(toks("1,000 people") == V{"1,000", "people"});
     CHECK(toks("up 3.5%") == V{"up", "3.5", "%"});
     CHECK(toks("on 2025-10-13.") == V{"on", "2025-10-13", "."});
-    CHECK(toks("\xC2\xA3" "479m loan") == V{"\xC2\xA3", "479m", "loan"});
+    CHECK(toks("\xC2\xA3"
+               "479m loan") == V{"\xC2\xA3", "479m", "loan"});
     CHECK(toks("at 10:30, 9/11") == V{"at", "10:30", ",", "9/11"});
     CHECK(toks("AT&T and S&P") == V{"AT&T", "and", "S&P"});
 }
@@ -107,7 +106,7 @@ TEST_CASE("tokenizer: offsets, views and spacing", "[tokenizer]") {
         CHECK(t.text.data() == doc.text.data() + t.begin);
     }
     CHECK(doc.tokens[0].space_before == false);
-    CHECK(doc.tokens[1].space_before == true);  // said
+    CHECK(doc.tokens[1].space_before == true);   // said
     CHECK(doc.tokens[2].space_before == false);  // :
     CHECK(toks("M\xC3\xBCnchen, Z\xC3\xBCrich") == V{"M\xC3\xBCnchen", ",", "Z\xC3\xBCrich"});
 }
@@ -146,8 +145,8 @@ TEST_CASE("tokenizer: hostile input is bounded", "[tokenizer]") {
 }
 
 TEST_CASE("tokenizer: abbreviation kinds", "[tokenizer]") {
-    using kgforge::nlp::AbbreviationKind;
     using kgforge::nlp::abbreviation_kind;
+    using kgforge::nlp::AbbreviationKind;
     CHECK(abbreviation_kind("Mr") == AbbreviationKind::NonFinal);
     CHECK(abbreviation_kind("J") == AbbreviationKind::NonFinal);
     CHECK(abbreviation_kind("Inc") == AbbreviationKind::MayEnd);
