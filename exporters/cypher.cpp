@@ -95,7 +95,8 @@ class CypherExporter final : public Exporter {
                     }
                     out << "}}";
                 },
-                [&] { out << "\n] AS row\n" << neo4j::entity_statement(type) << ";\n"; });
+                [&] { out << "\n] AS row\n"
+                          << neo4j::entity_statement(type) << ";\n"; });
         }
 
         // Documents and their MENTIONS.
@@ -130,7 +131,8 @@ class CypherExporter final : public Exporter {
                 }
                 out << "]}";
             },
-            [&] { out << "\n] AS row\n" << neo4j::document_statement() << ";\n"; });
+            [&] { out << "\n] AS row\n"
+                      << neo4j::document_statement() << ";\n"; });
 
         // Relationships, one statement per batch of one type.
         for (const auto& info : relation_types()) {
@@ -197,7 +199,8 @@ class CypherExporter final : public Exporter {
                     }
                     out << "]}";
                 },
-                [&] { out << "\n] AS row\n" << neo4j::relationship_statement(info) << ";\n"; });
+                [&] { out << "\n] AS row\n"
+                          << neo4j::relationship_statement(info) << ";\n"; });
         }
 
         // Entity counts and dates from all documents loaded so far (this and earlier runs).
@@ -209,7 +212,8 @@ class CypherExporter final : public Exporter {
                 if (!first) out << ",\n";
                 write_cypher_string(out, neo4j::node_key(entities[i].id));
             },
-            [&] { out << "\n] AS id\n" << neo4j::entity_refresh_statement() << ";\n"; });
+            [&] { out << "\n] AS id\n"
+                      << neo4j::entity_refresh_statement() << ";\n"; });
     }
 
   private:

@@ -23,7 +23,7 @@ namespace {
 
 // "[#####     ]  50% batch 12/24" on one line of stderr, redrawn at most every 100 ms.
 class BatchBar {
-public:
+  public:
     explicit BatchBar(bool enabled) : enabled_(enabled) {}
     ~BatchBar() { clear(); }
     void update(std::size_t done, std::size_t total) {
@@ -37,8 +37,8 @@ public:
         const int width = 30;
         const auto filled = static_cast<std::size_t>(fraction * width);
         fmt::print(stderr, "\rpushing [{}{}] {:3.0f}% batch {}/{}   ", std::string(filled, '#'),
-                   std::string(static_cast<std::size_t>(width) - filled, ' '), fraction * 100,
-                   done, total);
+                   std::string(static_cast<std::size_t>(width) - filled, ' '), fraction * 100, done,
+                   total);
         std::fflush(stderr);
     }
     // Erases the bar, so what follows (the summary or an error) starts on a clean line.
@@ -50,7 +50,7 @@ public:
         }
     }
 
-private:
+  private:
     bool enabled_;
     bool drawn_ = false;
     std::chrono::steady_clock::time_point last_{};

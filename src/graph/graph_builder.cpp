@@ -252,6 +252,9 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     }
     documents = {};
     document_slots = {};
+    // The entity and document accumulators were millions of small allocations; return
+    // their pages before the large relation tables are allocated (lower peak memory).
+    ::malloc_trim(0);
 
     // Evidence: remap to final indices, put symmetric relations in canonical direction,
     // sort by relation then by document and offsets, with string contents as tie breaks.
@@ -332,7 +335,6 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     }
     strings.freeze();
     g.strings = std::move(strings);
-    g.build_index();
     // The accumulators were many small allocations; hand their pages back to the system
     // before the exporters run, so peak memory is the graph, not the graph plus garbage.
     ::malloc_trim(0);

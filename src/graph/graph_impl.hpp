@@ -4,6 +4,7 @@
 // Boost 1.74 adjacency_list trips -Wmaybe-uninitialized in its own code under -O2.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <mutex>
 #include <vector>
 
 #include "core/string_pool.hpp"
@@ -25,9 +26,12 @@ struct KnowledgeGraph::Impl {
     std::vector<Relation> relations;
     std::vector<Evidence> evidence;
     std::vector<DocumentNode> documents;
-    BoostGraph graph;
+    // Built on first use (graph queries), not by GraphBuilder: merging and exporting never
+    // need adjacency, and for millions of relations the index is a hundred megabytes.
+    mutable std::once_flag index_once;
+    mutable BoostGraph graph;
 
-    void build_index();
+    const BoostGraph& index() const;
 };
 
 }  // namespace kgforge

@@ -14,16 +14,24 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
-std::span<const Entity> KnowledgeGraph::entities() const { return impl_->entities; }
-std::span<const Relation> KnowledgeGraph::relations() const { return impl_->relations; }
-std::span<const DocumentNode> KnowledgeGraph::documents() const { return impl_->documents; }
-
-std::span<const Evidence> KnowledgeGraph::evidence(const Relation& relation) const {
-    return std::span<const Evidence>(impl_->evidence).subspan(relation.evidence_begin,
-                                                              relation.evidence_count);
+std::span<const Entity> KnowledgeGraph::entities() const {
+    return impl_->entities;
+}
+std::span<const Relation> KnowledgeGraph::relations() const {
+    return impl_->relations;
+}
+std::span<const DocumentNode> KnowledgeGraph::documents() const {
+    return impl_->documents;
 }
 
-std::string_view KnowledgeGraph::text(TextId id) const { return impl_->strings.view(id); }
+std::span<const Evidence> KnowledgeGraph::evidence(const Relation& relation) const {
+    return std::span<const Evidence>(impl_->evidence)
+        .subspan(relation.evidence_begin, relation.evidence_count);
+}
+
+std::string_view KnowledgeGraph::text(TextId id) const {
+    return impl_->strings.view(id);
+}
 
 std::string KnowledgeGraph::relation_id(const Relation& relation) const {
     std::string id = impl_->entities[relation.subject].id;
@@ -41,22 +49,25 @@ std::optional<EntityIndex> KnowledgeGraph::find_entity(std::string_view id) cons
     return static_cast<EntityIndex>(found - impl_->entities.begin());
 }
 
-void KnowledgeGraph::Impl::build_index() {
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> endpoints;
-    std::vector<std::uint32_t> relation_index;
-    endpoints.reserve(relations.size());
-    relation_index.reserve(relations.size());
-    for (std::uint32_t i = 0; i < relations.size(); ++i) {
-        endpoints.emplace_back(relations[i].subject, relations[i].object);
-        relation_index.push_back(i);
-    }
-    graph = BoostGraph(boost::edges_are_unsorted_multi_pass, endpoints.begin(), endpoints.end(),
-                       relation_index.begin(), static_cast<std::uint32_t>(entities.size()));
+const BoostGraph& KnowledgeGraph::Impl::index() const {
+    std::call_once(index_once, [this] {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> endpoints;
+        std::vector<std::uint32_t> relation_index;
+        endpoints.reserve(relations.size());
+        relation_index.reserve(relations.size());
+        for (std::uint32_t i = 0; i < relations.size(); ++i) {
+            endpoints.emplace_back(relations[i].subject, relations[i].object);
+            relation_index.push_back(i);
+        }
+        graph = BoostGraph(boost::edges_are_unsorted_multi_pass, endpoints.begin(), endpoints.end(),
+                           relation_index.begin(), static_cast<std::uint32_t>(entities.size()));
+    });
+    return graph;
 }
 
 std::vector<std::uint32_t> KnowledgeGraph::incident_relations(EntityIndex entity) const {
     std::vector<std::uint32_t> result;
-    const auto& g = impl_->graph;
+    const auto& g = impl_->index();
     for (auto [it, end] = boost::out_edges(entity, g); it != end; ++it) result.push_back(g[*it]);
     for (auto [it, end] = boost::in_edges(entity, g); it != end; ++it) {
         if (boost::source(*it, g) != entity) result.push_back(g[*it]);  // self-loops once
@@ -70,7 +81,7 @@ std::uint32_t KnowledgeGraph::degree(EntityIndex entity) const {
 }
 
 std::vector<EntityIndex> KnowledgeGraph::shortest_path(EntityIndex from, EntityIndex to) const {
-    const auto& g = impl_->graph;
+    const auto& g = impl_->index();
     const auto n = boost::num_vertices(g);
     if (from >= n || to >= n) return {};
     // Breadth-first over both edge directions; neighbours in index order keep it deterministic.
@@ -101,7 +112,7 @@ std::vector<EntityIndex> KnowledgeGraph::shortest_path(EntityIndex from, EntityI
 }
 
 std::uint32_t KnowledgeGraph::connected_component_count() const {
-    const auto& g = impl_->graph;
+    const auto& g = impl_->index();
     // connected_components needs an undirected view: the edges in both directions.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> both;
     both.reserve(2 * boost::num_edges(g));

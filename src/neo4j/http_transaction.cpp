@@ -21,8 +21,9 @@ struct Endpoint {
 Endpoint parse_url(const std::string& url) {
     const auto scheme_end = url.find("://");
     if (scheme_end == std::string::npos || url.compare(0, scheme_end, "http") != 0) {
-        throw Error(ErrorKind::InvalidArgument,
-                    "Neo4j URL must look like http://host:7474 (the HTTP connector), got '" + url + "'");
+        throw Error(
+            ErrorKind::InvalidArgument,
+            "Neo4j URL must look like http://host:7474 (the HTTP connector), got '" + url + "'");
     }
     const auto path_start = url.find('/', scheme_end + 3);
     Endpoint endpoint;
@@ -38,11 +39,29 @@ struct Neo4jFailure {
     std::string message;
 };
 
+std::string describe(httplib::Error error, const Neo4jConnection& c) {
+    switch (error) {
+        case httplib::Error::Connection:
+            return "connection failed (is Neo4j running, and is this its HTTP port? Bolt, "
+                   "usually 7687, is not HTTP)";
+        case httplib::Error::ConnectionTimeout:
+            return "connection timed out";
+        case httplib::Error::Read:
+            return "no complete answer within " +
+                   std::to_string(static_cast<long>(c.timeout_seconds)) +
+                   " s (read failed or timed out)";
+        case httplib::Error::Write:
+            return "sending the request failed";
+        default:
+            return httplib::to_string(error);
+    }
+}
+
 // Returns a failure if the response reports one (HTTP status or errors[] in the body).
 std::optional<Neo4jFailure> failure_of(const httplib::Result& result, const Neo4jConnection& c) {
     if (!result) {
-        return Neo4jFailure{true, "cannot reach Neo4j at " + c.url + ": " +
-                                      httplib::to_string(result.error())};
+        return Neo4jFailure{true,
+                            "cannot reach Neo4j at " + c.url + ": " + describe(result.error(), c)};
     }
     const auto status = result->status;
     rapidjson::Document json;
@@ -57,8 +76,8 @@ std::optional<Neo4jFailure> failure_of(const httplib::Result& result, const Neo4
             message = first["message"].GetString();
     }
     if (status == 401 || code == "Neo.ClientError.Security.Unauthorized") {
-        return Neo4jFailure{false, "Neo4j rejected user '" + c.user +
-                                       "': wrong user or password (HTTP 401)"};
+        return Neo4jFailure{
+            false, "Neo4j rejected user '" + c.user + "': wrong user or password (HTTP 401)"};
     }
     if (code == "Neo.ClientError.Database.DatabaseNotFound" || (status == 404 && code.empty())) {
         return Neo4jFailure{false, "Neo4j has no database '" + c.database + "'" +
@@ -100,10 +119,10 @@ StatementResult commit_statement(const Neo4jConnection& connection, const std::s
         auto failure = failure_of(result, connection);
         if (!failure) return {result->body, attempt};
         if (!failure->transient || attempt >= max_attempts) {
-            throw Error(ErrorKind::Remote, failure->message +
-                                               (attempt > 1 ? " (after " + std::to_string(attempt) +
-                                                                  " attempts)"
-                                                            : ""));
+            throw Error(
+                ErrorKind::Remote,
+                failure->message +
+                    (attempt > 1 ? " (after " + std::to_string(attempt) + " attempts)" : ""));
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(backoff));
         backoff *= 2;

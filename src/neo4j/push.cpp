@@ -98,8 +98,8 @@ PushReport push_graph(const KnowledgeGraph& graph, const Neo4jConnection& connec
                 }
                 out << "],\"xref\":{";
                 for (std::size_t x = 0; x < e.external_ids.size(); ++x)
-                    key(out, neo4j::xref_property(e.external_ids[x].first), e.external_ids[x].second,
-                        x > 0);
+                    key(out, neo4j::xref_property(e.external_ids[x].first),
+                        e.external_ids[x].second, x > 0);
                 out << "}}";
             },
             batches);
@@ -174,14 +174,17 @@ PushReport push_graph(const KnowledgeGraph& graph, const Neo4jConnection& connec
     make_batches(
         entities.size(), options.batch_size,
         "UNWIND $rows AS id\n" + neo4j::entity_refresh_statement(), "entity counts",
-        [&](std::size_t i, OutputStream& out) { write_json_string(out, neo4j::node_key(entities[i].id)); }, batches);
+        [&](std::size_t i, OutputStream& out) {
+            write_json_string(out, neo4j::node_key(entities[i].id));
+        },
+        batches);
 
     PushReport report;
     for (std::size_t b = 0; b < batches.size(); ++b) {
         try {
-            auto result = neo4j::commit_statement(connection, *batches[b].statement,
-                                                  batches[b].parameters(), options.max_attempts,
-                                                  options.initial_backoff_ms);
+            auto result =
+                neo4j::commit_statement(connection, *batches[b].statement, batches[b].parameters(),
+                                        options.max_attempts, options.initial_backoff_ms);
             report.retries += static_cast<std::size_t>(result.attempts - 1);
         } catch (const Error& error) {
             throw Error(ErrorKind::Remote,

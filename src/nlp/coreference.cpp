@@ -94,6 +94,7 @@ struct Builder {
     int country = -1;  // gazetteer country index
     std::vector<std::string> surfaces;       // distinct surface forms, first-seen order
     std::vector<std::string> names;          // proper-name forms (no descriptions, titles kept)
+    std::vector<std::vector<std::string>> name_words;  // names split into words
     std::string subtype;
     std::uint32_t mentions = 0;
     int votes[kEntityTypeCount] = {0, 0, 0, 0};
@@ -102,7 +103,7 @@ struct Builder {
 };
 
 void add_unique(std::vector<std::string>& v, std::string s) {
-    if (s.empty()) return;
+    if (s.empty() || v.size() >= 64) return;  // bounded: junk text can make endless variants
     if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
 }
 
@@ -382,6 +383,10 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         return static_cast<int>(ents.size() - 1);
     };
 
+    // Name matching looks back over the most recent entities only (bounded work per mention).
+    constexpr int kScanEntities = 256;
+    auto scan_floor = [&]() { return std::max(0, static_cast<int>(ents.size()) - kScanEntities); };
+
     auto country_of = [&](const Mention& m, std::string_view text) -> int {
         if (!gazetteer_) return -1;
         const std::string cleaned = clean_surface(text);
@@ -466,7 +471,7 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     words.erase(words.begin());
                 if (words.size() == 1) {
                     // Surname (or given name) of the nearest earlier full name.
-                    for (int e = static_cast<int>(ents.size()) - 1; e >= 0; --e) {
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor(); --e) {
                         const auto& b = ents[static_cast<std::size_t>(e)];
                         if (b.type != EntityType::Person || b.words.size() < 2) continue;
                         if (b.words.back() == words[0] || b.words.front() == words[0]) {
@@ -476,7 +481,7 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     }
                 } else {
                     // Spelling variants of the given name: "Victor Makarov" / "Viktor Makarov".
-                    for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && ent < 0; --e) {
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor() && ent < 0; --e) {
                         const auto& b = ents[static_cast<std::size_t>(e)];
                         if (b.type != EntityType::Person || b.words.size() != words.size() ||
                             words.size() != 2 || b.words.back() != words.back())
@@ -490,7 +495,7 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                         }
                     }
                     // A full name after its surname was seen alone.
-                    for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && ent < 0; --e) {
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor() && ent < 0; --e) {
                         auto& b = ents[static_cast<std::size_t>(e)];
                         if (b.type != EntityType::Person || b.words.size() != 1) continue;
                         if (b.words[0] == words.back()) {
@@ -504,11 +509,12 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             if (ent < 0 && (m.type == EntityType::Organization || m.type == EntityType::Person)) {
                 const auto words = split_words(surface);
                 const std::string letters = acronym_letters(surface);
-                for (int e = static_cast<int>(ents.size()) - 1; e >= 0 && ent < 0; --e) {
+                for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor() && ent < 0; --e) {
                     const auto& b = ents[static_cast<std::size_t>(e)];
                     if (b.type != EntityType::Organization) continue;
-                    for (const auto& n : b.names) {
-                        const auto nw = split_words(n);
+                    for (std::size_t ni = 0; ni < b.names.size(); ++ni) {
+                        const auto& n = b.names[ni];
+                        const auto& nw = b.name_words[ni];
                         // acronym of an earlier name
                         if (words.size() == 1 && detail::looks_like_acronym(surface) &&
                             nw.size() >= 2 && initials(nw) == letters) {
@@ -586,7 +592,11 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             m.subtype != "Capital")
             b.subtype = m.subtype;
         add_unique(b.surfaces, std::string(text));
-        if (m.subtype != "Demonym" && m.subtype != "Capital") add_unique(b.names, surface);
+        if (m.subtype != "Demonym" && m.subtype != "Capital" && b.names.size() < 64 &&
+            std::find(b.names.begin(), b.names.end(), surface) == b.names.end()) {
+            b.name_words.push_back(split_words(surface));
+            b.names.push_back(surface);
+        }
         // Acronym definition: "Name (ACR)".
         const std::uint32_t e = m.end_token;
         if (m.type != EntityType::Person && e + 2 < toks.size() && toks[e].text == "(" &&
@@ -598,6 +608,10 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
     }
 
     // Country descriptions: the most recently mentioned candidate country.
+    std::unordered_map<int, std::vector<std::uint32_t>> positions;  // entity -> mention starts
+    if (!descriptions.empty())
+        for (const auto& o : mentions)
+            if (o.entity >= 0) positions[o.entity].push_back(o.first_token);
     for (std::size_t mi : descriptions) {
         Mention& m = mentions[mi];
         if (!gazetteer_) continue;
@@ -611,18 +625,16 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             const int cidx = static_cast<int>(c - all.data());
             auto it = country_entity.find(cidx);
             if (it == country_entity.end()) continue;
-            // latest mention of that entity before this description
+            // latest mention of that entity before this description (or the first after it)
             bool before = false;
             std::uint32_t pos = 0;
-            for (const auto& o : mentions) {
-                if (o.entity != it->second) continue;
-                if (o.first_token < m.first_token) {
-                    before = true;
-                    pos = o.first_token;
-                } else if (!before) {
-                    pos = o.first_token;
-                    break;
-                }
+            const auto& ps = positions[it->second];
+            const auto lb = std::lower_bound(ps.begin(), ps.end(), m.first_token);
+            if (lb != ps.begin()) {
+                before = true;
+                pos = *(lb - 1);
+            } else if (lb != ps.end()) {
+                pos = *lb;
             }
             if (best < 0 || (before && !best_before) ||
                 (before == best_before && (before ? pos > best_pos : pos < best_pos))) {

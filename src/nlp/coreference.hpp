@@ -22,7 +22,7 @@ class Gazetteer;
 struct CoreferenceOptions {
     bool pronouns = true;            // resolve he/she/his/her/its/it
     bool nominals = true;            // resolve "the government", "the company", ...
-    std::uint32_t pronoun_window = 80;  // tokens back to look for an antecedent
+    std::uint32_t pronoun_window = 150;  // tokens back to look for an antecedent
 };
 
 class Coreference {

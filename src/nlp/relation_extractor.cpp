@@ -273,9 +273,12 @@ public:
             }
             if (named_country) continue;
             // the sentence of the first mention
-            std::uint32_t s = 0;
-            while (s + 1 < doc_.sentences.size() && doc_.sentences[s + 1].first_token <= m.first_token) ++s;
-            sidx_ = s;
+            const auto it = std::upper_bound(
+                doc_.sentences.begin(), doc_.sentences.end(), m.first_token,
+                [](std::uint32_t tok, const Sentence& st) { return tok < st.first_token; });
+            sidx_ = it == doc_.sentences.begin()
+                        ? 0
+                        : static_cast<std::uint32_t>(it - doc_.sentences.begin() - 1);
             candidates_ = 0;
             emit(m.entity, strict_country_, RelationType::PartOf, 0.45, "government-body",
                  std::string(detail::mention_text(doc_, m)));

@@ -38,7 +38,7 @@ TEST_CASE("the Cypher script uses the shared statement bodies", "[neo4j]") {
         const auto body = neo4j::entity_statement(static_cast<EntityType>(t));
         CHECK(body.find("$") == std::string::npos);
         if (script.find("SET e:" + neo4j::cypher_identifier(entity_type_label(
-                                        static_cast<EntityType>(t)))) != std::string::npos)
+                                       static_cast<EntityType>(t)))) != std::string::npos)
             CHECK(script.find("] AS row\n" + body + ";\n") != std::string::npos);
     }
     CHECK(script.find("] AS row\n" + neo4j::document_statement() + ";\n") != std::string::npos);
