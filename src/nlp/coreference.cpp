@@ -23,8 +23,8 @@ bool is_pronominal_mention(const Mention& mention) {
 namespace {
 
 bool is_title_word(std::string_view lower) {
-    static constexpr std::string_view kTitles[] = {
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "mister"};
+    static constexpr std::string_view kTitles[] = {"mr",   "mr.", "mrs", "mrs.", "ms",    "ms.",
+                                                   "miss", "dr",  "dr.", "prof", "prof.", "mister"};
     for (auto t : kTitles)
         if (lower == t) return true;
     return false;
@@ -44,9 +44,9 @@ bool is_name_suffix(std::string_view word) {
 }
 
 bool is_stop_initial(std::string_view lower) {
-    return lower == "of" || lower == "and" || lower == "the" || lower == "for" ||
-           lower == "on" || lower == "in" || lower == "&" || lower == "de" || lower == "du" ||
-           lower == "la" || lower == "at" || lower == "to";
+    return lower == "of" || lower == "and" || lower == "the" || lower == "for" || lower == "on" ||
+           lower == "in" || lower == "&" || lower == "de" || lower == "du" || lower == "la" ||
+           lower == "at" || lower == "to";
 }
 
 std::vector<std::string> split_words(std::string_view s) {
@@ -91,9 +91,9 @@ std::string initials(const std::vector<std::string>& words) {
 
 struct Builder {
     EntityType type = EntityType::Organization;
-    int country = -1;  // gazetteer country index
-    std::vector<std::string> surfaces;       // distinct surface forms, first-seen order
-    std::vector<std::string> names;          // proper-name forms (no descriptions, titles kept)
+    int country = -1;                   // gazetteer country index
+    std::vector<std::string> surfaces;  // distinct surface forms, first-seen order
+    std::vector<std::string> names;     // proper-name forms (no descriptions, titles kept)
     std::vector<std::vector<std::string>> name_words;  // names split into words
     std::string subtype;
     std::uint32_t mentions = 0;
@@ -110,10 +110,9 @@ void add_unique(std::vector<std::string>& v, std::string s) {
 // Strips a leading "the"/"The" and a trailing possessive from a surface.
 std::string clean_surface(std::string_view s) {
     std::string out(s);
-    if (out.size() > 4 && (out.rfind("the ", 0) == 0 || out.rfind("The ", 0) == 0))
-        out.erase(0, 4);
-    for (std::string_view suffix : {std::string_view(" 's"), std::string_view("'s"),
-                                    std::string_view("\xE2\x80\x99s")}) {
+    if (out.size() > 4 && (out.rfind("the ", 0) == 0 || out.rfind("The ", 0) == 0)) out.erase(0, 4);
+    for (std::string_view suffix :
+         {std::string_view(" 's"), std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
         if (out.size() > suffix.size() &&
             out.compare(out.size() - suffix.size(), suffix.size(), suffix) == 0) {
             out.erase(out.size() - suffix.size());
@@ -209,7 +208,8 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
                 }
             }
             // "U.S. Threat against Japan", "U.S. Complaint": country + a common word
-            for (std::uint32_t n = std::min<std::uint32_t>(2, m.end_token - m.first_token - 1); n >= 1; --n) {
+            for (std::uint32_t n = std::min<std::uint32_t>(2, m.end_token - m.first_token - 1);
+                 n >= 1; --n) {
                 const std::string head(detail::span_text(doc, m.first_token, m.first_token + n));
                 if (!gazetteer_->country_by_name(head)) continue;
                 const std::uint32_t rest = m.first_token + n;
@@ -219,11 +219,13 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
                 const bool one_word = m.end_token - rest == 1;
                 bool has_prep = false;
                 for (std::uint32_t t = rest; t < m.end_token; ++t)
-                    if (toks[t].pos == ptb::IN && lower_ascii(toks[t].text) != "of") has_prep = true;
+                    if (toks[t].pos == ptb::IN && lower_ascii(toks[t].text) != "of")
+                        has_prep = true;
                 // "U.S. Threat against Japan": a common word used as a noun before a preposition
-                const bool before_prep = m.end_token < toks.size() &&
-                                         (toks[m.end_token].pos == ptb::IN || toks[m.end_token].pos == ptb::TO) &&
-                                         lower_ascii(toks[m.end_token].text) != "of";
+                const bool before_prep =
+                    m.end_token < toks.size() &&
+                    (toks[m.end_token].pos == ptb::IN || toks[m.end_token].pos == ptb::TO) &&
+                    lower_ascii(toks[m.end_token].text) != "of";
                 if (!org_like && ((one_word && (truncated || before_prep)) || has_prep) &&
                     m.type != EntityType::Person) {
                     Mention c = m;
@@ -311,14 +313,15 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
             const auto& next = toks[m.end_token];
             const std::string prev =
                 m.first_token > 0 ? lower_ascii(toks[m.first_token - 1].text) : std::string();
-            const bool after_prep = m.first_token > 0 && (toks[m.first_token - 1].pos == ptb::IN ||
-                                                          prev == "in" || prev == "to" ||
-                                                          prev == "from" || prev == "at");
+            const bool after_prep =
+                m.first_token > 0 && (toks[m.first_token - 1].pos == ptb::IN || prev == "in" ||
+                                      prev == "to" || prev == "from" || prev == "at");
             bool actor = next.pos == ptb::VBD || next.pos == ptb::VBZ || next.pos == ptb::VBP ||
                          next.pos == ptb::MD;
             // "Beijing on Monday said": a short time phrase before the verb
             if (!actor && next.pos == ptb::IN) {
-                for (std::uint32_t t = m.end_token + 1; t < toks.size() && t < m.end_token + 4; ++t) {
+                for (std::uint32_t t = m.end_token + 1; t < toks.size() && t < m.end_token + 4;
+                     ++t) {
                     const auto p = toks[t].pos;
                     if (p == ptb::VBD || p == ptb::VBZ || p == ptb::VBP || p == ptb::MD) {
                         actor = true;
@@ -391,8 +394,10 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         if (!gazetteer_) return -1;
         const std::string cleaned = clean_surface(text);
         const CountryInfo* info = nullptr;
-        if (m.subtype == "Demonym") info = gazetteer_->country_of_demonym(cleaned);
-        else if (m.subtype == "Capital") info = gazetteer_->country_of_capital(cleaned);
+        if (m.subtype == "Demonym")
+            info = gazetteer_->country_of_demonym(cleaned);
+        else if (m.subtype == "Capital")
+            info = gazetteer_->country_of_capital(cleaned);
         if (!info) info = gazetteer_->country_by_name(cleaned);
         if (!info && m.subtype != "Capital") info = gazetteer_->country_of_demonym(cleaned);
         if (!info) return -1;
@@ -429,10 +434,10 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         }
         if (cidx >= 0) {
         } else if (m.type == EntityType::Country ||
-            ((m.type == EntityType::Location || m.type == EntityType::Organization) &&
-             m.source != "gazetteer:city" && gazetteer_ &&
-             gazetteer_->country_by_name(surface) != nullptr &&
-             gazetteer_->country_of_capital(surface) == nullptr)) {
+                   ((m.type == EntityType::Location || m.type == EntityType::Organization) &&
+                    m.source != "gazetteer:city" && gazetteer_ &&
+                    gazetteer_->country_by_name(surface) != nullptr &&
+                    gazetteer_->country_of_capital(surface) == nullptr)) {
             cidx = country_of(m, text);
             if (cidx >= 0) m.type = EntityType::Country;
         }
@@ -450,12 +455,13 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             const std::string name = is_person ? strip_titles(surface) : surface;
             const std::string key = key_of(name);
             auto it = surface_entity.find(key);
-            if (it == surface_entity.end() && m.type == EntityType::Organization && key.size() > 4) {
+            if (it == surface_entity.end() && m.type == EntityType::Organization &&
+                key.size() > 4) {
                 it = key.back() == 's' ? surface_entity.find(key.substr(0, key.size() - 1))
                                        : surface_entity.find(key + "s");
             }
-            if (it != surface_entity.end() && ents[static_cast<std::size_t>(it->second)].type !=
-                                                  EntityType::Country) {
+            if (it != surface_entity.end() &&
+                ents[static_cast<std::size_t>(it->second)].type != EntityType::Country) {
                 ent = it->second;
                 // Same string, different type: keep one entity (types are voted) unless
                 // a place and an organization are clearly different kinds.
@@ -481,7 +487,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     }
                 } else {
                     // Spelling variants of the given name: "Victor Makarov" / "Viktor Makarov".
-                    for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor() && ent < 0; --e) {
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor() && ent < 0;
+                         --e) {
                         const auto& b = ents[static_cast<std::size_t>(e)];
                         if (b.type != EntityType::Person || b.words.size() != words.size() ||
                             words.size() != 2 || b.words.back() != words.back())
@@ -495,7 +502,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                         }
                     }
                     // A full name after its surname was seen alone.
-                    for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor() && ent < 0; --e) {
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor() && ent < 0;
+                         --e) {
                         auto& b = ents[static_cast<std::size_t>(e)];
                         if (b.type != EntityType::Person || b.words.size() != 1) continue;
                         if (b.words[0] == words.back()) {
@@ -533,7 +541,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                         const auto& longer = nw.size() < words.size() ? words : nw;
                         if (shorter.size() == longer.size() || shorter.empty()) continue;
                         const std::size_t extra = longer.size() - shorter.size();
-                        if (std::equal(shorter.begin(), shorter.end(), longer.begin() + static_cast<std::ptrdiff_t>(extra))) {
+                        if (std::equal(shorter.begin(), shorter.end(),
+                                       longer.begin() + static_cast<std::ptrdiff_t>(extra))) {
                             std::string head;
                             for (std::size_t k = 0; k < extra; ++k) {
                                 if (k) head.push_back(' ');
@@ -551,7 +560,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                             break;
                         }
                         // "Andes Copper" vs "Andes Copper Corp": the rest is legal-form suffixes
-                        if (gazetteer_ && std::equal(shorter.begin(), shorter.end(), longer.begin())) {
+                        if (gazetteer_ &&
+                            std::equal(shorter.begin(), shorter.end(), longer.begin())) {
                             bool suffixes = true;
                             for (std::size_t k = shorter.size(); k < longer.size(); ++k)
                                 if (!gazetteer_->is_org_suffix(longer[k])) suffixes = false;
@@ -580,7 +590,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             surface_entity.emplace(key, ent);
             if (is_person) {
                 auto words = split_words(name);
-                if (!words.empty() && is_peerage_title(lower_ascii(words[0]))) words.erase(words.begin());
+                if (!words.empty() && is_peerage_title(lower_ascii(words[0])))
+                    words.erase(words.begin());
                 if (words.size() > b.words.size()) b.words = std::move(words);
             }
         }
@@ -689,7 +700,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
     {
         std::vector<int> score(ents.size(), 0);
         for (const auto& m : mentions) {
-            if (m.entity < 0 || ents[static_cast<std::size_t>(m.entity)].type != EntityType::Country)
+            if (m.entity < 0 ||
+                ents[static_cast<std::size_t>(m.entity)].type != EntityType::Country)
                 continue;
             bool actor = m.subtype == "Demonym" || m.subtype == "Capital";
             if (m.end_token < toks.size()) {
@@ -698,8 +710,10 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     detail::is_possessive_token(toks[m.end_token].text))
                     actor = true;
             }
-            if (actor) score[static_cast<std::size_t>(m.entity)] += 2;
-            else score[static_cast<std::size_t>(m.entity)] += 0;
+            if (actor)
+                score[static_cast<std::size_t>(m.entity)] += 2;
+            else
+                score[static_cast<std::size_t>(m.entity)] += 0;
         }
         for (std::size_t e = 0; e < ents.size(); ++e) {
             if (ents[e].type != EntityType::Country || score[e] < 4) continue;
@@ -719,7 +733,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         if (main_company < 0 || b.mentions > ents[static_cast<std::size_t>(main_company)].mentions)
             main_company = static_cast<int>(e);
     }
-    if (main_company >= 0 && ents[static_cast<std::size_t>(main_company)].mentions < 3) main_company = -1;
+    if (main_company >= 0 && ents[static_cast<std::size_t>(main_company)].mentions < 3)
+        main_company = -1;
 
     if (options_.pronouns || options_.nominals) {
         // Sentence index of every token (for "subject-like" preference we only need order).
@@ -776,7 +791,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     const bool person = b.type == EntityType::Person && per > org;
                     const bool organization = b.type == EntityType::Organization || org > 0;
                     bool ok = false;
-                    if (want == 1) ok = person;
+                    if (want == 1)
+                        ok = person;
                     else if (want == 2)
                         ok = organization || b.type == EntityType::Country;
                     else if (want == 4)
@@ -829,10 +845,9 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
     }
     if (!added.empty()) {
         mentions.insert(mentions.end(), added.begin(), added.end());
-        std::stable_sort(mentions.begin(), mentions.end(),
-                         [](const Mention& a, const Mention& b) {
-                             return a.first_token < b.first_token;
-                         });
+        std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
+            return a.first_token < b.first_token;
+        });
     }
 
     // Final entities, in first-mention order; drop entities without mentions.
@@ -848,7 +863,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             const int per = static_cast<int>(EntityType::Person);
             const int org = static_cast<int>(EntityType::Organization);
             for (int k = 0; k < kEntityTypeCount; ++k)
-                if (k != static_cast<int>(EntityType::Country) && b.votes[k] > b.votes[best]) best = k;
+                if (k != static_cast<int>(EntityType::Country) && b.votes[k] > b.votes[best])
+                    best = k;
             // One-word "persons" that are sometimes tagged as organizations are organizations
             // (people are introduced with their full names): "Yukos", "Rosneft".
             if (best == per && b.votes[org] > 0 &&
@@ -876,12 +892,13 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                 auto cw = split_words(cand);
                 std::size_t words = cw.size();
                 // "Peter Goldsmith" is fuller than "Lord Goldsmith"
-                if (r.type == EntityType::Person && !cw.empty() && is_peerage_title(lower_ascii(cw[0])))
+                if (r.type == EntityType::Person && !cw.empty() &&
+                    is_peerage_title(lower_ascii(cw[0])))
                     words = words > 1 ? words - 1 : words;
                 const bool acr = detail::looks_like_acronym(cand);
                 if (best.empty() || (best_acr && !acr) ||
-                    (acr == best_acr && (words > best_words ||
-                                         (words == best_words && cand.size() > best.size())))) {
+                    (acr == best_acr &&
+                     (words > best_words || (words == best_words && cand.size() > best.size())))) {
                     best = cand;
                     best_words = words;
                     best_acr = acr;

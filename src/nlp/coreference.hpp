@@ -20,20 +20,20 @@ namespace kgforge::nlp {
 class Gazetteer;
 
 struct CoreferenceOptions {
-    bool pronouns = true;            // resolve he/she/his/her/its/it
-    bool nominals = true;            // resolve "the government", "the company", ...
+    bool pronouns = true;                // resolve he/she/his/her/its/it
+    bool nominals = true;                // resolve "the government", "the company", ...
     std::uint32_t pronoun_window = 150;  // tokens back to look for an antecedent
 };
 
 class Coreference {
-public:
+  public:
     // `gazetteer` may be null (then countries are grouped by their surface only).
     explicit Coreference(const Gazetteer* gazetteer, CoreferenceOptions options = {});
 
     // Needs doc.tokens, doc.sentences and doc.mentions. Const and thread-safe.
     void resolve(AnnotatedDocument& doc) const;
 
-private:
+  private:
     void repair_mentions(AnnotatedDocument& doc) const;
 
     const Gazetteer* gazetteer_;

@@ -80,14 +80,29 @@ Lexicon Lexicon::parse(std::string_view tsv, const std::string& origin) {
         if (pattern.empty()) throw Error(ErrorKind::Parse, "empty pattern", origin, line_no);
         WordSet* set = nullptr;
         switch (*kind) {
-            case LexKind::Role: set = &lex.roles_; break;
-            case LexKind::GovRole: set = &lex.gov_roles_; break;
-            case LexKind::GovHead: set = &lex.gov_heads_; break;
-            case LexKind::Owner: set = &lex.owners_; break;
-            case LexKind::Unit: set = &lex.units_; break;
-            case LexKind::Member: set = &lex.members_; break;
-            case LexKind::Office: set = &lex.offices_; break;
-            default: break;
+            case LexKind::Role:
+                set = &lex.roles_;
+                break;
+            case LexKind::GovRole:
+                set = &lex.gov_roles_;
+                break;
+            case LexKind::GovHead:
+                set = &lex.gov_heads_;
+                break;
+            case LexKind::Owner:
+                set = &lex.owners_;
+                break;
+            case LexKind::Unit:
+                set = &lex.units_;
+                break;
+            case LexKind::Member:
+                set = &lex.members_;
+                break;
+            case LexKind::Office:
+                set = &lex.offices_;
+                break;
+            default:
+                break;
         }
         if (set) {
             for (auto form : split(pattern, '|')) {
@@ -120,9 +135,12 @@ Lexicon Lexicon::parse(std::string_view tsv, const std::string& origin) {
         if (cols.size() >= 5) {
             for (auto f : split(trim(cols[4]), ',')) {
                 f = trim(f);
-                if (f == "clause") e.clause = true;
-                else if (f == "reverse") e.reverse = true;
-                else if (f == "no-passive") e.passive_by = false;
+                if (f == "clause")
+                    e.clause = true;
+                else if (f == "reverse")
+                    e.reverse = true;
+                else if (f == "no-passive")
+                    e.passive_by = false;
                 else if (f == "-" || f.empty() || f == "passive-by") {
                 } else {
                     throw Error(ErrorKind::Parse, "unknown flag '" + std::string(f) + "'", origin,

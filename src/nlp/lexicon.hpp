@@ -33,7 +33,16 @@
 namespace kgforge::nlp {
 
 enum class LexKind : std::uint8_t {
-    Verb, Noun, Phrase, Role, GovRole, GovHead, Owner, Unit, Member, Office
+    Verb,
+    Noun,
+    Phrase,
+    Role,
+    GovRole,
+    GovHead,
+    Owner,
+    Unit,
+    Member,
+    Office
 };
 
 struct LexEntry {
@@ -48,7 +57,7 @@ struct LexEntry {
 };
 
 class Lexicon {
-public:
+  public:
     Lexicon() = default;
     // Parses the TSV text; throws kgforge::Error(ErrorKind::Parse) with the line number.
     static Lexicon parse(std::string_view tsv, const std::string& origin = "relation_lexicon");
@@ -68,7 +77,7 @@ public:
     bool is_office_word(std::string_view lower) const { return has(offices_, lower); }
     bool is_gov_role(std::string_view lower) const { return has(gov_roles_, lower); }
 
-private:
+  private:
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept {
@@ -76,9 +85,7 @@ private:
         }
     };
     using WordSet = std::unordered_map<std::string, bool, Hash, std::equal_to<>>;
-    static bool has(const WordSet& set, std::string_view key) {
-        return set.find(key) != set.end();
-    }
+    static bool has(const WordSet& set, std::string_view key) { return set.find(key) != set.end(); }
 
     std::vector<LexEntry> entries_;
     std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> index_;

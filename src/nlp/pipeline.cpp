@@ -78,7 +78,7 @@ fs::path find_lexicon(const fs::path& models_dir) {
 }
 
 class DefaultExtractor final : public Extractor {
-public:
+  public:
     explicit DefaultExtractor(const ExtractorOptions& options) : explain_(options.explain) {
         const fs::path dir = find_models_dir(options);
         tagger_ = std::make_unique<nlp::PosTagger>(nlp::PosTagger::load(dir / "pos-tagger.bin"));
@@ -101,7 +101,7 @@ public:
         return convert(document, doc, relations);
     }
 
-private:
+  private:
     DocumentExtraction convert(const Document& document, const nlp::AnnotatedDocument& doc,
                                const std::vector<nlp::RelationMention>& relations) const {
         DocumentExtraction out;

@@ -29,9 +29,10 @@ struct Arg {
 };
 
 bool is_prep(std::string_view w) {
-    static constexpr std::string_view kPreps[] = {
-        "in", "at", "on", "with", "from", "to", "for", "by", "over", "about", "against",
-        "between", "among", "into", "under", "after", "before", "through", "via", "than"};
+    static constexpr std::string_view kPreps[] = {"in",      "at",      "on",      "with", "from",
+                                                  "to",      "for",     "by",      "over", "about",
+                                                  "against", "between", "among",   "into", "under",
+                                                  "after",   "before",  "through", "via",  "than"};
     for (auto p : kPreps)
         if (w == p) return true;
     return false;
@@ -42,8 +43,8 @@ bool is_finite_verb(std::uint16_t pos) {
 }
 
 bool is_negation(std::string_view w) {
-    return w == "not" || w == "n't" || w == "never" || w == "no" || w == "nor" ||
-           w == "cannot" || w == "neither";
+    return w == "not" || w == "n't" || w == "never" || w == "no" || w == "nor" || w == "cannot" ||
+           w == "neither";
 }
 
 bool is_modal_hypothetical(std::string_view w) {
@@ -68,16 +69,21 @@ bool is_currency_symbol(std::string_view w) {
            w == "Rs" || w == "Rs.";
 }
 
-bool starts_digit(std::string_view w) { return !w.empty() && w[0] >= '0' && w[0] <= '9'; }
+bool starts_digit(std::string_view w) {
+    return !w.empty() && w[0] >= '0' && w[0] <= '9';
+}
 
-bool symmetric(RelationType t) { return is_symmetric(t); }
+bool symmetric(RelationType t) {
+    return is_symmetric(t);
+}
 
 // Head nouns after a trigger noun that keep its meaning ("trade volume", "trade ties").
 bool keeps_relation(std::string_view w) {
     static constexpr std::string_view kWords[] = {
-        "volume", "volumes", "value", "ties", "relations", "balance", "flows", "links", "deal",
-        "deals", "agreement", "agreements", "pact", "partner", "partners", "partnership",
-        "surplus", "deficit", "talks", "accord", "treaty", "programme", "program", "venture"};
+        "volume", "volumes", "value",    "ties",        "relations", "balance",
+        "flows",  "links",   "deal",     "deals",       "agreement", "agreements",
+        "pact",   "partner", "partners", "partnership", "surplus",   "deficit",
+        "talks",  "accord",  "treaty",   "programme",   "program",   "venture"};
     for (auto k : kWords)
         if (w == k) return true;
     return false;
@@ -86,17 +92,17 @@ bool keeps_relation(std::string_view w) {
 // Words that open a clause rather than continue a noun phrase.
 bool is_clause_word(std::string_view w) {
     static constexpr std::string_view kWords[] = {
-        "while", "but", "who", "which", "that", "as", "when", "although", "though", "because",
-        "after", "before", "said", "says", "say", "if", "whose", "where", "and", "or", "will",
-        "would", "has", "have", "had", "is", "was", "are", "were", "told", "added", "adding",
-        "saying", "according"};
+        "while",   "but",   "who",    "which", "that",   "as",     "when",     "although", "though",
+        "because", "after", "before", "said",  "says",   "say",    "if",       "whose",    "where",
+        "and",     "or",    "will",   "would", "has",    "have",   "had",      "is",       "was",
+        "are",     "were",  "told",   "added", "adding", "saying", "according"};
     for (auto k : kWords)
         if (w == k) return true;
     return false;
 }
 
 class Run {
-public:
+  public:
     Run(const AnnotatedDocument& doc, const Lexicon& lex, const Gazetteer* gaz,
         const RelationLimits& limits)
         : doc_(doc), lex_(lex), gaz_(gaz), lim_(limits) {
@@ -122,16 +128,18 @@ public:
             const auto& ent = doc.entities[e];
             if (ent.type != EntityType::Country && ent.type != EntityType::Organization) continue;
             name_entity_.emplace(detail::lower_ascii(ent.name), static_cast<int>(e));
-            for (const auto& a : ent.aliases) name_entity_.emplace(lower_ascii(a), static_cast<int>(e));
+            for (const auto& a : ent.aliases)
+                name_entity_.emplace(lower_ascii(a), static_cast<int>(e));
         }
         // the country the article is about: most actor-like uses (see coreference)
         std::vector<int> score(doc.entities.size(), 0);
         for (const auto& m : doc.mentions) {
-            if (m.entity < 0 || doc.entities[static_cast<std::size_t>(m.entity)].type != EntityType::Country)
+            if (m.entity < 0 ||
+                doc.entities[static_cast<std::size_t>(m.entity)].type != EntityType::Country)
                 continue;
             if (is_pronominal_mention(m) && m.source != "coref:nominal") continue;
-            bool actor = m.subtype == "Demonym" || m.subtype == "Capital" ||
-                         m.source == "coref:nominal";
+            bool actor =
+                m.subtype == "Demonym" || m.subtype == "Capital" || m.source == "coref:nominal";
             if (m.end_token < doc.tokens.size()) {
                 const auto p = doc.tokens[m.end_token].pos;
                 if (is_verb(p) || p == ptb::MD || p == ptb::POS ||
@@ -143,14 +151,17 @@ public:
         int best = -1;
         for (std::size_t e = 0; e < doc.entities.size(); ++e) {
             if (score[e] < 4) continue;
-            if (best < 0 || score[e] > score[static_cast<std::size_t>(best)]) best = static_cast<int>(e);
+            if (best < 0 || score[e] > score[static_cast<std::size_t>(best)])
+                best = static_cast<int>(e);
         }
         main_country_ = best;
         {
             int second = -1;
             for (std::size_t e = 0; e < doc.entities.size(); ++e)
-                if (static_cast<int>(e) != best && (second < 0 || score[e] > second)) second = score[e];
-            if (best >= 0 && 2 * score[static_cast<std::size_t>(best)] >= 3 * std::max(second, 0) + 1)
+                if (static_cast<int>(e) != best && (second < 0 || score[e] > second))
+                    second = score[e];
+            if (best >= 0 &&
+                2 * score[static_cast<std::size_t>(best)] >= 3 * std::max(second, 0) + 1)
                 strict_country_ = best;
         }
         // the most mentioned country, when clearly ahead (>= 3 mentions, more than any other)
@@ -159,10 +170,13 @@ public:
             for (std::size_t e = 0; e < doc.entities.size(); ++e) {
                 if (doc.entities[e].type != EntityType::Country) continue;
                 const int m = static_cast<int>(doc.entities[e].mentions);
-                if (first < 0 || m > static_cast<int>(doc.entities[static_cast<std::size_t>(first)].mentions)) {
+                if (first < 0 ||
+                    m > static_cast<int>(doc.entities[static_cast<std::size_t>(first)].mentions)) {
                     second = first;
                     first = static_cast<int>(e);
-                } else if (second < 0 || m > static_cast<int>(doc.entities[static_cast<std::size_t>(second)].mentions)) {
+                } else if (second < 0 ||
+                           m > static_cast<int>(
+                                   doc.entities[static_cast<std::size_t>(second)].mentions)) {
                     second = static_cast<int>(e);
                 }
             }
@@ -175,10 +189,12 @@ public:
         best = -1;
         for (std::size_t e = 0; e < doc.entities.size(); ++e) {
             if (doc.entities[e].type != EntityType::Organization || gov_[e]) continue;
-            if (best < 0 || doc.entities[e].mentions > doc.entities[static_cast<std::size_t>(best)].mentions)
+            if (best < 0 ||
+                doc.entities[e].mentions > doc.entities[static_cast<std::size_t>(best)].mentions)
                 best = static_cast<int>(e);
         }
-        if (best >= 0 && doc.entities[static_cast<std::size_t>(best)].mentions >= 3) main_company_ = best;
+        if (best >= 0 && doc.entities[static_cast<std::size_t>(best)].mentions >= 3)
+            main_company_ = best;
     }
 
     std::vector<RelationMention> run() {
@@ -187,7 +203,8 @@ public:
         for (std::uint32_t s = 0; s < doc_.sentences.size(); ++s) {
             const auto& sent = doc_.sentences[s];
             sb_ = sent.first_token;
-            se_ = std::min<std::uint32_t>(sent.end_token, static_cast<std::uint32_t>(doc_.tokens.size()));
+            se_ = std::min<std::uint32_t>(sent.end_token,
+                                          static_cast<std::uint32_t>(doc_.tokens.size()));
             sidx_ = s;
             args_.clear();
             while (mi < mentions.size() && mentions[mi].first_token < sb_) ++mi;
@@ -285,7 +302,7 @@ public:
         }
     }
 
-private:
+  private:
     // ---- small helpers ----
     std::string_view low(std::uint32_t t) const { return lower_[t]; }
     std::string_view txt(std::uint32_t t) const { return doc_.tokens[t].text; }
@@ -300,8 +317,8 @@ private:
     }
     bool transparent(std::uint32_t t) const {
         const auto w = txt(t);
-        return w == "<" || w == ">" || w == "\"" || w == "``" || w == "''" ||
-               w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D";
+        return w == "<" || w == ">" || w == "\"" || w == "``" || w == "''" || w == "\xE2\x80\x9C" ||
+               w == "\xE2\x80\x9D";
     }
     bool is_det(std::uint32_t t) const {
         const auto w = low(t);
@@ -322,7 +339,8 @@ private:
             w == "chief" || w == "then" || w == "shadow" || w == "vice")
             return true;
         const auto p = pos(t);
-        if (p == ptb::None) return !txt(t).empty() && std::isalpha(static_cast<unsigned char>(txt(t)[0]));
+        if (p == ptb::None)
+            return !txt(t).empty() && std::isalpha(static_cast<unsigned char>(txt(t)[0]));
         return is_adjective(p) || is_noun(p) || p == ptb::VBN || p == ptb::VBG || p == ptb::CD;
     }
     bool sentence_has_role(std::uint32_t b, std::uint32_t e, std::string* role) const {
@@ -352,7 +370,8 @@ private:
         const auto st = ent(s).type, ot = ent(o).type;
         using E = EntityType;
         switch (t) {
-            case RelationType::AffiliatedWith: return st == E::Person && ot != E::Person;
+            case RelationType::AffiliatedWith:
+                return st == E::Person && ot != E::Person;
             case RelationType::PartOf:
                 return (st == E::Organization || st == E::Country) &&
                        (ot == E::Organization || ot == E::Country);
@@ -361,7 +380,8 @@ private:
                        (ot == E::Location || ot == E::Country);
             case RelationType::Visited:
                 return st != E::Location && (ot == E::Location || ot == E::Country);
-            default: return st != E::Location && ot != E::Location;
+            default:
+                return st != E::Location && ot != E::Location;
         }
     }
 
@@ -500,7 +520,8 @@ private:
             if (k >= 0) {
                 const auto& b = args_[static_cast<std::size_t>(k)];
                 const auto w = low(b.first);
-                if (b.demonym || (b.pronoun && (w == "his" || w == "her" || w == "its" || w == "their"))) {
+                if (b.demonym ||
+                    (b.pronoun && (w == "his" || w == "her" || w == "its" || w == "their"))) {
                     t = b.first;
                     continue;
                 }
@@ -514,7 +535,8 @@ private:
 
     // "X which ...": a relative clause makes X a list item of its own
     bool relative_after(const Arg& a) const {
-        return a.end < se_ && (low(a.end) == "which" || low(a.end) == "who" || low(a.end) == "whose");
+        return a.end < se_ &&
+               (low(a.end) == "which" || low(a.end) == "who" || low(a.end) == "whose");
     }
 
     // Coordinated members to the left of arg k (k included): "A, B and C".
@@ -547,7 +569,9 @@ private:
             if (p < 0) break;
             p = head_of(p);
             if (args_[static_cast<std::size_t>(p)].pronoun) break;
-            if (!coordinable(args_[static_cast<std::size_t>(k)], args_[static_cast<std::size_t>(p)])) break;
+            if (!coordinable(args_[static_cast<std::size_t>(k)],
+                             args_[static_cast<std::size_t>(p)]))
+                break;
             out.push_back(p);
             cur = p;
         }
@@ -563,7 +587,8 @@ private:
             // skip "(ACR)" and "of (the) Y"
             if (t + 2 < se_ && txt(t) == "(" && arg_starting_at(t + 1) >= 0) {
                 const int p = arg_starting_at(t + 1);
-                if (args_[static_cast<std::size_t>(p)].end < se_ && txt(args_[static_cast<std::size_t>(p)].end) == ")")
+                if (args_[static_cast<std::size_t>(p)].end < se_ &&
+                    txt(args_[static_cast<std::size_t>(p)].end) == ")")
                     t = args_[static_cast<std::size_t>(p)].end + 1;
             }
             if (t < se_ && low(t) == "of") {
@@ -703,8 +728,10 @@ private:
             }
             if (obj >= 0) {
                 const auto& o = args_[static_cast<std::size_t>(obj)];
-                if (o.type == EntityType::Person && !possessive) obj = -1;
-                else if (o.type == EntityType::Person) obj = -1;  // "Cherie Blair's husband"
+                if (o.type == EntityType::Person && !possessive)
+                    obj = -1;
+                else if (o.type == EntityType::Person)
+                    obj = -1;  // "Cherie Blair's husband"
             }
             if (obj >= 0 && (has_role || (possessive && steps == 0))) {
                 const auto& o = args_[static_cast<std::size_t>(obj)];
@@ -717,7 +744,8 @@ private:
                 bool gov = false;
                 for (auto u = t; u < p.first; ++u) {
                     std::string two = u + 1 < p.first ? lower_[u] + " " + lower_[u + 1] : "";
-                    if (lex_.is_gov_role(low(u)) || (!two.empty() && lex_.is_gov_role(two))) gov = true;
+                    if (lex_.is_gov_role(low(u)) || (!two.empty() && lex_.is_gov_role(two)))
+                        gov = true;
                 }
                 if (!gov) {
                     // "said chief executive X": the organization the article is about
@@ -730,15 +758,18 @@ private:
                 int country = -1;
                 std::uint32_t best = ~0u;
                 for (const auto& a : args_) {
-                    if (a.type != EntityType::Country || a.entity == p.entity || a.pronoun) continue;
+                    if (a.type != EntityType::Country || a.entity == p.entity || a.pronoun)
+                        continue;
                     std::uint32_t d = a.first > p.first ? a.first - p.first : p.first - a.first;
                     // "the Australian government", "Japan's government": the government's country
                     if (a.end < se_ && (low(a.end) == "government" || low(a.end) == "authorities" ||
-                                        (detail::is_possessive_token(txt(a.end)) && a.end + 1 < se_ &&
-                                         low(a.end + 1) == "government")))
+                                        (detail::is_possessive_token(txt(a.end)) &&
+                                         a.end + 1 < se_ && low(a.end + 1) == "government")))
                         d = 0;
-                    // after a preposition ("talks with Japan") a country is less likely the employer
-                    else if (a.first > sb_ && is_prep(low(a.first - 1))) d += 20;
+                    // after a preposition ("talks with Japan") a country is less likely the
+                    // employer
+                    else if (a.first > sb_ && is_prep(low(a.first - 1)))
+                        d += 20;
                     // "the Iraq war": a noun modifier, not a government
                     if (!a.demonym && a.end < se_ && arg_at(a.end) < 0 &&
                         (pos(a.end) == ptb::NN || pos(a.end) == ptb::NNS))
@@ -767,7 +798,8 @@ private:
         }
     }
 
-    // "X, (a|the) role (of|at) ORG", "X, Japan's deputy minister of ...", "X, a senior KGB officer".
+    // "X, (a|the) role (of|at) ORG", "X, Japan's deputy minister of ...", "X, a senior KGB
+    // officer".
     void apposition_rules() {
         for (std::size_t k = 0; k < args_.size(); ++k) {
             const auto& p = args_[k];
@@ -778,11 +810,12 @@ private:
                 detail::looks_like_acronym(txt(t)))
                 ++t;
             if (t >= se_ || !(txt(t) == "," || txt(t) == "-" || txt(t) == "--" ||
-                               txt(t) == "\xE2\x80\x93" || txt(t) == "\xE2\x80\x94"))
+                              txt(t) == "\xE2\x80\x93" || txt(t) == "\xE2\x80\x94"))
                 continue;
             ++t;
             // "X, who is a member of ...", "X, 50, a former ..."
-            if (t + 1 < se_ && (low(t) == "who" || low(t) == "which") && detail::is_be_form(low(t + 1)))
+            if (t + 1 < se_ && (low(t) == "who" || low(t) == "which") &&
+                detail::is_be_form(low(t + 1)))
                 t += 2;
             if (t + 1 < se_ && pos(t) == ptb::CD && txt(t + 1) == ",") t += 2;
             const std::uint32_t start = t;
@@ -802,7 +835,7 @@ private:
                     stop = args_[static_cast<std::size_t>(arg_starting_at(stop + 1))].end + 1;
                     continue;
                 }
-                if (w == "," || w == ";" || w == "." || w == ":" || w == "(" ) break;
+                if (w == "," || w == ";" || w == "." || w == ":" || w == "(") break;
                 if (is_clause_word(low(stop))) break;
                 if (arg_at(stop) < 0 && (is_finite_verb(pos(stop)) || pos(stop) == ptb::MD ||
                                          low(stop) == "who" || low(stop) == "which"))
@@ -824,11 +857,13 @@ private:
                     break;
                 }
                 const bool possessor = o.end < stop && detail::is_possessive_token(txt(o.end));
-                bool take = o.type == EntityType::Organization && !(possessor && next_is_org(o.end + 1, stop));
+                bool take = o.type == EntityType::Organization &&
+                            !(possessor && next_is_org(o.end + 1, stop));
                 if (!take && o.type != EntityType::Organization) {
                     // places and countries only as possessors or bare pre-modifiers of a role
                     const bool poss = o.end < stop && detail::is_possessive_token(txt(o.end));
-                    const bool after_prep = o.first > start && (low(o.first - 1) == "of" || low(o.first - 1) == "for");
+                    const bool after_prep =
+                        o.first > start && (low(o.first - 1) == "of" || low(o.first - 1) == "for");
                     bool role_next = false;
                     for (auto v = o.end; v < std::min(stop, o.end + 3); ++v)
                         if (is_role(low(v))) role_next = true;
@@ -929,10 +964,12 @@ private:
             if (target < 0) continue;
             const auto& b = args_[static_cast<std::size_t>(target)];
             if (b.type != EntityType::Organization) continue;
-            if (unit) emit(a.entity, b.entity, RelationType::PartOf, 0.75, "org-apposition",
-                           span(a.first, b.end));
-            else emit(b.entity, a.entity, RelationType::PartOf, 0.75, "org-apposition",
-                      span(a.first, b.end));
+            if (unit)
+                emit(a.entity, b.entity, RelationType::PartOf, 0.75, "org-apposition",
+                     span(a.first, b.end));
+            else
+                emit(b.entity, a.entity, RelationType::PartOf, 0.75, "org-apposition",
+                     span(a.first, b.end));
         }
     }
 
@@ -950,14 +987,17 @@ private:
             std::uint32_t role_at = comma;
             for (std::uint32_t u = comma; u > from;) {
                 --u;
-                if (txt(u) == "," || txt(u) == ";" || is_clause_word(low(u)) || is_finite_verb(pos(u))) break;
+                if (txt(u) == "," || txt(u) == ";" || is_clause_word(low(u)) ||
+                    is_finite_verb(pos(u)))
+                    break;
                 if (arg_at(u) < 0 && is_role(low(u))) {
                     role_at = u;
                     break;
                 }
             }
             if (role_at == comma) continue;
-            // the role phrase start: "founder and ex-chief executive", "director general for Europe"
+            // the role phrase start: "founder and ex-chief executive", "director general for
+            // Europe"
             std::uint32_t rs = role_at;
             while (rs > from && arg_at(rs - 1) < 0 && !detail::is_possessive_token(txt(rs - 1)) &&
                    (modifier_like(rs - 1) || low(rs - 1) == "and" || is_role(low(rs - 1)) ||
@@ -977,7 +1017,8 @@ private:
                 while (u < comma && arg_at(u) < 0 && modifier_like(u)) ++u;
                 if (u < comma && (low(u) == "of" || low(u) == "at" || low(u) == "for")) {
                     const int o = arg_starting_at(skip_det_fwd(u + 1));
-                    if (o >= 0 && args_[static_cast<std::size_t>(o)].type == EntityType::Organization)
+                    if (o >= 0 &&
+                        args_[static_cast<std::size_t>(o)].type == EntityType::Organization)
                         obj = o;
                 }
             }
@@ -998,7 +1039,8 @@ private:
             const int bk = arg_starting_at(a.end);
             if (bk < 0) continue;
             const auto& b = args_[static_cast<std::size_t>(bk)];
-            if (b.type != EntityType::Organization || b.end >= se_ || !lex_.is_unit_word(low(b.end)))
+            if (b.type != EntityType::Organization || b.end >= se_ ||
+                !lex_.is_unit_word(low(b.end)))
                 continue;
             if (ent(a.entity).type == EntityType::Organization)
                 emit(b.entity, a.entity, RelationType::PartOf, 0.7, "possessive-unit",
@@ -1028,9 +1070,13 @@ private:
             if (a.type == E::Person && b.type == E::Organization && !a.pronoun) {
                 emit(a.entity, b.entity, RelationType::AffiliatedWith, 0.75, "possessive", label);
             } else if (a.type == E::Organization && b.type == E::Organization) {
-                if (owner) emit(a.entity, b.entity, RelationType::PartOf, 0.8, "possessive-owner", label);
-                else emit(b.entity, a.entity, RelationType::PartOf, unit ? 0.8 : 0.6, "possessive", label);
-            } else if ((a.type == E::Country || a.type == E::Location) && b.type == E::Organization) {
+                if (owner)
+                    emit(a.entity, b.entity, RelationType::PartOf, 0.8, "possessive-owner", label);
+                else
+                    emit(b.entity, a.entity, RelationType::PartOf, unit ? 0.8 : 0.6, "possessive",
+                         label);
+            } else if ((a.type == E::Country || a.type == E::Location) &&
+                       b.type == E::Organization) {
                 if (a.demonym) continue;
                 if (gov_[static_cast<std::size_t>(b.entity)] || state)
                     emit(b.entity, a.entity, RelationType::PartOf, 0.8, "possessive", label);
@@ -1083,7 +1129,8 @@ private:
         for (std::size_t k = 0; k < args_.size(); ++k) {
             const auto& a = args_[k];
             if (a.pronoun) continue;
-            if ((a.type == EntityType::Location || a.type == EntityType::Country) && based_after(a)) {
+            if ((a.type == EntityType::Location || a.type == EntityType::Country) &&
+                based_after(a)) {
                 std::uint32_t t = a.end;
                 while (t < se_ && low(t) != "based" && low(t) != "headquartered") ++t;
                 ++t;
@@ -1102,7 +1149,8 @@ private:
             if (a.type != EntityType::Organization && a.type != EntityType::Location) continue;
             std::uint32_t t = a.end;
             if (t < se_ && (lex_.is_office_word(low(t)))) ++t;
-            if (t < se_ && (low(t) == "based" || low(t) == "headquartered" || low(t) == "located")) ++t;
+            if (t < se_ && (low(t) == "based" || low(t) == "headquartered" || low(t) == "located"))
+                ++t;
             if (t >= se_ || low(t) != "in") continue;
             const int bk = arg_starting_at(skip_det_fwd(t + 1));
             if (bk < 0) continue;
@@ -1191,11 +1239,13 @@ private:
             if (members.size() < 2) continue;
             bool all_countries = true;
             for (int m : members)
-                if (args_[static_cast<std::size_t>(m)].type != EntityType::Country) all_countries = false;
+                if (args_[static_cast<std::size_t>(m)].type != EntityType::Country)
+                    all_countries = false;
             if (!all_countries) continue;
             for (int m : members)
                 emit(args_[static_cast<std::size_t>(m)].entity, a.entity, RelationType::PartOf, 0.7,
-                     "member-list", span(a.first, args_[static_cast<std::size_t>(members.back())].end));
+                     "member-list",
+                     span(a.first, args_[static_cast<std::size_t>(members.back())].end));
         }
     }
 
@@ -1217,7 +1267,8 @@ private:
             for (std::uint32_t g = 0; g <= max_gap && t + g < se_; ++g) {
                 const auto u = t + g;
                 if (arg_at(u) >= 0) break;
-                if (std::find(e.slots[s].begin(), e.slots[s].end(), lower_[u]) != e.slots[s].end()) {
+                if (std::find(e.slots[s].begin(), e.slots[s].end(), lower_[u]) !=
+                    e.slots[s].end()) {
                     out.matched.push_back(u);
                     t = u + 1;
                     found = true;
@@ -1266,7 +1317,8 @@ private:
                         --u;
                         if (txt(u) != ",") continue;
                         const int pk = arg_ending_at(u);
-                        if (pk >= 0 && args_[static_cast<std::size_t>(pk)].type == EntityType::Person &&
+                        if (pk >= 0 &&
+                            args_[static_cast<std::size_t>(pk)].type == EntityType::Person &&
                             !args_[static_cast<std::size_t>(pk)].pronoun && i - u <= window + 16)
                             return pk;
                         break;
@@ -1318,12 +1370,13 @@ private:
                 }
                 // "the British citizens": a modifier of the real object, unless a title
                 // introduces a person ("her Danish counterpart Jens Holm")
-                if (skip_modifiers && a.end < se_ && arg_at(a.end) < 0 &&
-                    is_noun(pos(a.end)) && !is_proper_noun(pos(a.end))) {
+                if (skip_modifiers && a.end < se_ && arg_at(a.end) < 0 && is_noun(pos(a.end)) &&
+                    !is_proper_noun(pos(a.end))) {
                     std::uint32_t v = a.end;
                     for (int g = 0; g < 3 && v < se_ && arg_at(v) < 0 && modifier_like(v); ++g) ++v;
                     const int person = arg_starting_at(v);
-                    if (person >= 0 && args_[static_cast<std::size_t>(person)].type == EntityType::Person)
+                    if (person >= 0 &&
+                        args_[static_cast<std::size_t>(person)].type == EntityType::Person)
                         return person;
                     return -1;
                 }
@@ -1335,8 +1388,10 @@ private:
             if (skip_modifiers) {
                 // "criticised the government over its case for war in Iraq": the object
                 // noun phrase ended before the preposition
-                if (is_noun(pos(u)) && !is_proper_noun(pos(u))) seen_noun = true;
-                else if ((pos(u) == ptb::IN || pos(u) == ptb::TO) && seen_noun) return -1;
+                if (is_noun(pos(u)) && !is_proper_noun(pos(u)))
+                    seen_noun = true;
+                else if ((pos(u) == ptb::IN || pos(u) == ptb::TO) && seen_noun)
+                    return -1;
             }
         }
         return -1;
@@ -1374,7 +1429,8 @@ private:
                     ++u;
                     continue;
                 }
-                if (p == ptb::NN || p == ptb::NNS || (p == ptb::NNP && nouns == 0 && detail::looks_like_acronym(txt(u)))) {
+                if (p == ptb::NN || p == ptb::NNS ||
+                    (p == ptb::NNP && nouns == 0 && detail::looks_like_acronym(txt(u)))) {
                     label += " " + std::string(txt(u));
                     ++nouns;
                     ++u;
@@ -1387,7 +1443,8 @@ private:
                 break;
             }
         }
-        if (prep_at != ~0u && std::find(tr.matched.begin(), tr.matched.end(), prep_at) == tr.matched.end())
+        if (prep_at != ~0u &&
+            std::find(tr.matched.begin(), tr.matched.end(), prep_at) == tr.matched.end())
             label += " " + std::string(txt(prep_at));
         return label;
     }
@@ -1462,8 +1519,10 @@ private:
             if (noun) {
                 // possessor: "Pakistan's cooperation", "Hong Kong's biggest export market"
                 std::uint32_t t = i;
-                for (int g = 0; g < 4 && t > sb_ && arg_at(t - 1) < 0 && modifier_like(t - 1); ++g) --t;
-                if (t > sb_ + 1 && detail::is_possessive_token(txt(t - 1))) subj = arg_ending_at(t - 1);
+                for (int g = 0; g < 4 && t > sb_ && arg_at(t - 1) < 0 && modifier_like(t - 1); ++g)
+                    --t;
+                if (t > sb_ + 1 && detail::is_possessive_token(txt(t - 1)))
+                    subj = arg_ending_at(t - 1);
                 // "its cooperation with": a possessive pronoun
                 if (subj < 0 && t > sb_) {
                     const int k = arg_ending_at(t);
@@ -1482,7 +1541,8 @@ private:
                     const int right = arg_ending_at(u);
                     if (right >= 0) {
                         const auto& r = args_[static_cast<std::size_t>(right)];
-                        if (r.first >= 2 && (txt(r.first - 1) == "-" || pos(r.first - 1) == ptb::HYPH)) {
+                        if (r.first >= 2 &&
+                            (txt(r.first - 1) == "-" || pos(r.first - 1) == ptb::HYPH)) {
                             const int left = arg_ending_at(r.first - 1);
                             if (left >= 0) {
                                 subjects = {left};
@@ -1503,10 +1563,11 @@ private:
                 // "the Group of Seven -- A, B and C -- met": the list is an apposition
                 if (subjects.size() >= 2) {
                     std::uint32_t first = args_[static_cast<std::size_t>(subjects.back())].first;
-                    for (int s2 : subjects) first = std::min(first, args_[static_cast<std::size_t>(s2)].first);
+                    for (int s2 : subjects)
+                        first = std::min(first, args_[static_cast<std::size_t>(s2)].first);
                     const std::uint32_t b = skip_det_back(first);
-                    if (b > sb_ + 1 && (txt(b - 1) == "--" || txt(b - 1) == ":" || txt(b - 1) == "(" ||
-                                        txt(b - 1) == "\xE2\x80\x94")) {
+                    if (b > sb_ + 1 && (txt(b - 1) == "--" || txt(b - 1) == ":" ||
+                                        txt(b - 1) == "(" || txt(b - 1) == "\xE2\x80\x94")) {
                         const int head = arg_ending_at(b - 1);
                         if (head >= 0) subjects = {head};
                     }
@@ -1531,8 +1592,7 @@ private:
                 int obj = -1;
                 if (!e.prep.empty()) {
                     obj = object_after_prep(tr.end, e.prep, prep_at);
-                    if (obj < 0 && e.prep == "with" && symmetric(type))
-                        obj = -1;
+                    if (obj < 0 && e.prep == "with" && symmetric(type)) obj = -1;
                 } else if (!noun) {
                     obj = object_after(tr.end, 6, false, true);
                 }
@@ -1556,7 +1616,8 @@ private:
                         if (a.type == EntityType::Location) continue;
                         bool in_subj = false;
                         for (int s : subjects)
-                            if (args_[static_cast<std::size_t>(s)].entity == a.entity) in_subj = true;
+                            if (args_[static_cast<std::size_t>(s)].entity == a.entity)
+                                in_subj = true;
                         if (in_subj) continue;
                         objects = {static_cast<int>(k)};
                         conf = 0.45;
@@ -1572,7 +1633,8 @@ private:
                 // the group must be the subject of the noun ("are partners"), not a bystander
                 // ("tabled by France and Germany following the G7 meeting")
                 std::uint32_t last = 0;
-                for (int s2 : subjects) last = std::max(last, args_[static_cast<std::size_t>(s2)].end);
+                for (int s2 : subjects)
+                    last = std::max(last, args_[static_cast<std::size_t>(s2)].end);
                 for (std::uint32_t u = last; u < i; ++u)
                     if (pos(u) == ptb::IN || pos(u) == ptb::VBG || pos(u) == ptb::TO ||
                         (is_verb(pos(u)) && !detail::is_be_form(low(u)) && low(u) != "have" &&
@@ -1628,8 +1690,10 @@ private:
             std::uint32_t t = args_[static_cast<std::size_t>(objects.back())].end;
             if (t < se_ && txt(t) == ",") ++t;
             std::uint32_t list_at = 0;
-            if (t + 1 < se_ && low(t) == "such" && low(t + 1) == "as") list_at = t + 2;
-            else if (t < se_ && (low(t) == "including" || low(t) == "like")) list_at = t + 1;
+            if (t + 1 < se_ && low(t) == "such" && low(t + 1) == "as")
+                list_at = t + 2;
+            else if (t < se_ && (low(t) == "including" || low(t) == "like"))
+                list_at = t + 1;
             if (list_at) {
                 const int m = arg_starting_at(skip_det_fwd(list_at));
                 if (m >= 0) {
@@ -1645,11 +1709,13 @@ private:
             const int m = arg_ending_at(i);
             if (m >= 0 && args_[static_cast<std::size_t>(m)].type == EntityType::Organization &&
                 !args_[static_cast<std::size_t>(m)].pronoun) {
-                const int subj = subject_before(args_[static_cast<std::size_t>(m)].first, lim_.subject_window);
+                const int subj =
+                    subject_before(args_[static_cast<std::size_t>(m)].first, lim_.subject_window);
                 if (subj < 0) return;
                 for (int s2 : expand_left(subj))
-                    emit(args_[static_cast<std::size_t>(s2)].entity, args_[static_cast<std::size_t>(m)].entity,
-                         RelationType::PartOf, 0.6, "lex:member-partners", label_of(tr, ~0u));
+                    emit(args_[static_cast<std::size_t>(s2)].entity,
+                         args_[static_cast<std::size_t>(m)].entity, RelationType::PartOf, 0.6,
+                         "lex:member-partners", label_of(tr, ~0u));
                 return;
             }
         }

@@ -29,7 +29,7 @@ struct RelationMention {
     int subject = -1;  // index into AnnotatedDocument::entities
     int object = -1;
     RelationType type = RelationType::CooperatesWith;
-    std::string label;   // surface phrase: "signed memorandum", "spokesman", "based in"
+    std::string label;  // surface phrase: "signed memorandum", "spokesman", "based in"
     double confidence = 0.5;
     std::string amount;  // "$23 billion"
     std::string role;    // "spokesman"
@@ -48,7 +48,7 @@ struct RelationLimits {
 };
 
 class RelationExtractor {
-public:
+  public:
     // `gazetteer` may be null (role words then come from the lexicon only).
     RelationExtractor(std::shared_ptr<const Lexicon> lexicon, const Gazetteer* gazetteer,
                       RelationLimits limits = {});
@@ -59,7 +59,7 @@ public:
 
     const Lexicon& lexicon() const { return *lexicon_; }
 
-private:
+  private:
     std::shared_ptr<const Lexicon> lexicon_;
     const Gazetteer* gazetteer_;
     RelationLimits limits_;

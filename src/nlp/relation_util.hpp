@@ -17,9 +17,15 @@ inline std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-inline bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-inline bool starts_upper_ascii(std::string_view s) { return !s.empty() && is_upper_ascii(s[0]); }
+inline bool is_upper_ascii(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+inline bool is_lower_ascii(char c) {
+    return c >= 'a' && c <= 'z';
+}
+inline bool starts_upper_ascii(std::string_view s) {
+    return !s.empty() && is_upper_ascii(s[0]);
+}
 
 // The text covered by tokens [first, end).
 inline std::string_view span_text(const AnnotatedDocument& doc, std::uint32_t first,
@@ -40,9 +46,12 @@ inline bool looks_like_acronym(std::string_view s) {
     if (s.size() < 2 || s.size() > 12) return false;
     int letters = 0;
     for (char c : s) {
-        if (is_upper_ascii(c)) ++letters;
-        else if (is_lower_ascii(c)) return false;
-        else if (!(c == '&' || c == '.' || c == '-' || (c >= '0' && c <= '9'))) return false;
+        if (is_upper_ascii(c))
+            ++letters;
+        else if (is_lower_ascii(c))
+            return false;
+        else if (!(c == '&' || c == '.' || c == '-' || (c >= '0' && c <= '9')))
+            return false;
     }
     return letters >= 2;
 }
@@ -60,8 +69,8 @@ inline bool is_possessive_token(std::string_view t) {
 }
 
 inline bool is_be_form(std::string_view lower) {
-    return lower == "is" || lower == "was" || lower == "were" || lower == "are" ||
-           lower == "be" || lower == "been" || lower == "being" || lower == "'s" || lower == "am";
+    return lower == "is" || lower == "was" || lower == "were" || lower == "are" || lower == "be" ||
+           lower == "been" || lower == "being" || lower == "'s" || lower == "am";
 }
 
 }  // namespace kgforge::nlp::detail

@@ -7,9 +7,9 @@
 //   kgforge-extract-debug FILE --tokens           tokens, tags and resolved mentions
 //   options: --models DIR
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -21,10 +21,10 @@
 #include "kgforge/extractor.hpp"
 #include "kgforge/types.hpp"
 #include "nlp/coreference.hpp"
-#include "nlp/lexicon.hpp"
-#include "nlp/relation_extractor.hpp"
 #include "nlp/entity_recognizer.hpp"
+#include "nlp/lexicon.hpp"
 #include "nlp/pos_tagger.hpp"
+#include "nlp/relation_extractor.hpp"
 #include "nlp/sentence_splitter.hpp"
 #include "nlp/tokenizer.hpp"
 
@@ -46,12 +46,13 @@ std::string to_json(const kgforge::DocumentExtraction& x) {
         out += i ? ",\n  " : "\n  ";
         out += "{\"id\": " + json_quote(e.key) + ", \"name\": " + json_quote(e.name) +
                ", \"type\": " + json_quote(kgforge::entity_type_name(e.type)) +
-               ", \"subtype\": " + json_quote(e.subtype) + ", \"mentions\": " +
-               std::to_string(e.mentions) + ", \"aliases\": [";
+               ", \"subtype\": " + json_quote(e.subtype) +
+               ", \"mentions\": " + std::to_string(e.mentions) + ", \"aliases\": [";
         for (std::size_t a = 0; a < e.aliases.size(); ++a)
             out += (a ? ", " : "") + json_quote(e.aliases[a]);
         out += "]";
-        for (const auto& [k, v] : e.external_ids) out += ", " + json_quote(k) + ": " + json_quote(v);
+        for (const auto& [k, v] : e.external_ids)
+            out += ", " + json_quote(k) + ": " + json_quote(v);
         out += "}";
     }
     out += "],\n \"edges\": [";
@@ -110,10 +111,11 @@ void print_tokens(const std::string& models, const std::string& text) {
     namespace nlp = kgforge::nlp;
     const char* env = std::getenv("KGFORGE_MODELS");
     const std::filesystem::path dir = !models.empty() ? std::filesystem::path(models)
-                                      : env            ? std::filesystem::path(env)
-                                                       : std::filesystem::path("models");
+                                      : env           ? std::filesystem::path(env)
+                                                      : std::filesystem::path("models");
     nlp::PosTagger tagger;
-    if (std::filesystem::exists(dir / "pos-tagger.bin")) tagger = nlp::PosTagger::load(dir / "pos-tagger.bin");
+    if (std::filesystem::exists(dir / "pos-tagger.bin"))
+        tagger = nlp::PosTagger::load(dir / "pos-tagger.bin");
     const auto ner = nlp::EntityRecognizer::load(dir);
     nlp::AnnotatedDocument doc;
     doc.text = text;
@@ -128,8 +130,9 @@ void print_tokens(const std::string& models, const std::string& text) {
             while (mi < doc.mentions.size() && doc.mentions[mi].end_token <= t) ++mi;
             if (mi < doc.mentions.size() && doc.mentions[mi].first_token == t) {
                 const auto& m = doc.mentions[mi];
-                std::cout << "[" << kgforge::entity_type_name(m.type).substr(0, 3) << ":" << m.source
-                          << (m.subtype.empty() ? "" : "/" + m.subtype) << "#" << m.entity << " ";
+                std::cout << "[" << kgforge::entity_type_name(m.type).substr(0, 3) << ":"
+                          << m.source << (m.subtype.empty() ? "" : "/" + m.subtype) << "#"
+                          << m.entity << " ";
             }
             std::cout << doc.tokens[t].text << "/" << nlp::ptb_tag_name(doc.tokens[t].pos);
             if (mi < doc.mentions.size() && doc.mentions[mi].end_token == t + 1 &&
@@ -147,8 +150,8 @@ void profile(const std::string& models, const std::string& text, int reps) {
     using clock = std::chrono::steady_clock;
     const char* env = std::getenv("KGFORGE_MODELS");
     const std::filesystem::path dir = !models.empty() ? std::filesystem::path(models)
-                                      : env            ? std::filesystem::path(env)
-                                                       : std::filesystem::path("models");
+                                      : env           ? std::filesystem::path(env)
+                                                      : std::filesystem::path("models");
     const auto tagger = nlp::PosTagger::load(dir / "pos-tagger.bin");
     const auto ner = nlp::EntityRecognizer::load(dir);
     const auto lexicon = std::make_shared<const nlp::Lexicon>(
@@ -173,7 +176,8 @@ void profile(const std::string& models, const std::string& text, int reps) {
         const auto rels = rel.extract(doc);
         auto t6 = clock::now();
         const clock::time_point ts[] = {t0, t1, t2, t3, t4, t5, t6};
-        for (int k = 0; k < 6; ++k) t[k] += std::chrono::duration<double>(ts[k + 1] - ts[k]).count();
+        for (int k = 0; k < 6; ++k)
+            t[k] += std::chrono::duration<double>(ts[k + 1] - ts[k]).count();
     }
     const char* names[] = {"tokenize", "split", "tag", "ner", "coref", "relations"};
     const double mb = static_cast<double>(text.size()) * reps / 1e6;
@@ -194,17 +198,24 @@ int main(int argc, char** argv) {
     options.explain = true;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--json") json = true;
-        else if (a == "-o" && i + 1 < argc) output = argv[++i];
-        else if (a == "--models" && i + 1 < argc) options.models_dir = argv[++i];
-        else if (a == "--bench" && i + 1 < argc) bench = std::stoi(argv[++i]);
-        else if (a == "--tokens") tokens = true;
-        else if (a == "--profile" && i + 1 < argc) profile_reps = std::stoi(argv[++i]);
+        if (a == "--json")
+            json = true;
+        else if (a == "-o" && i + 1 < argc)
+            output = argv[++i];
+        else if (a == "--models" && i + 1 < argc)
+            options.models_dir = argv[++i];
+        else if (a == "--bench" && i + 1 < argc)
+            bench = std::stoi(argv[++i]);
+        else if (a == "--tokens")
+            tokens = true;
+        else if (a == "--profile" && i + 1 < argc)
+            profile_reps = std::stoi(argv[++i]);
         else if (a == "-h" || a == "--help") {
             std::cout << "usage: kgforge-extract-debug FILE... [--json] [-o OUT] [--models DIR] "
                          "[--bench N]\n";
             return 0;
-        } else files.push_back(a);
+        } else
+            files.push_back(a);
     }
     if (files.empty()) {
         std::cerr << "kgforge-extract-debug: no input file\n";
@@ -233,18 +244,21 @@ int main(int argc, char** argv) {
                 for (int k = 0; k < bench; ++k) rels += extractor->extract(doc).relations.size();
                 const double secs =
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-                std::cout << f << ": " << doc.text.size() * static_cast<std::size_t>(bench) << " bytes in "
-                          << secs << " s = "
-                          << static_cast<double>(doc.text.size()) * bench / secs / 1e6
+                std::cout << f << ": " << doc.text.size() * static_cast<std::size_t>(bench)
+                          << " bytes in " << secs
+                          << " s = " << static_cast<double>(doc.text.size()) * bench / secs / 1e6
                           << " MB/s (" << rels << " relations)\n";
                 continue;
             }
             const auto x = extractor->extract(doc);
-            if (json) all += to_json(x);
-            else print_text(x);
+            if (json)
+                all += to_json(x);
+            else
+                print_text(x);
         }
         if (json) {
-            if (output.empty()) std::cout << all;
+            if (output.empty())
+                std::cout << all;
             else {
                 std::ofstream out(output, std::ios::binary);
                 out << all;

@@ -60,7 +60,8 @@ inline void build_doc(nlp::AnnotatedDocument& doc, const std::string& notation) 
         }
         const auto slash = item.rfind('/');
         if (slash == std::string::npos || slash == 0) throw std::runtime_error("bad token " + item);
-        Raw r{item.substr(0, slash), nlp::ptb_tag_id(item.substr(slash + 1)).value_or(nlp::ptb::None)};
+        Raw r{item.substr(0, slash),
+              nlp::ptb_tag_id(item.substr(slash + 1)).value_or(nlp::ptb::None)};
         raws.push_back(r);
         if (close) {
             if (!in_mention) throw std::runtime_error("unbalanced ]");

@@ -76,10 +76,11 @@ TEST_CASE("surnames and titled names resolve to the full name", "[coreference]")
 
 TEST_CASE("demonyms, abbreviations and capitals-as-actors resolve to countries", "[coreference]") {
     nlp::AnnotatedDocument doc;
-    build_doc(doc,
-              "[COU:Demonym Brazilian/JJ] officials/NNS met/VBD ./. || [COU U.S./NNP] firms/NNS "
-              "agreed/VBD ./. || [COU:Capital Brasilia/NNP] said/VBD ./. || "
-              "[COU Brazil/NNP] exports/VBZ ./. || They/PRP met/VBD in/IN [LOC:City Brasilia/NNP] ./.");
+    build_doc(
+        doc,
+        "[COU:Demonym Brazilian/JJ] officials/NNS met/VBD ./. || [COU U.S./NNP] firms/NNS "
+        "agreed/VBD ./. || [COU:Capital Brasilia/NNP] said/VBD ./. || "
+        "[COU Brazil/NNP] exports/VBZ ./. || They/PRP met/VBD in/IN [LOC:City Brasilia/NNP] ./.");
     nlp::Coreference(&gazetteer()).resolve(doc);
     const auto* brazil = find_entity(doc, "Brazil");
     REQUIRE(brazil != nullptr);
@@ -110,7 +111,8 @@ TEST_CASE("a description of an already-mentioned country resolves to it", "[core
 
 TEST_CASE("organization 'of' country mentions are split", "[coreference]") {
     nlp::AnnotatedDocument doc;
-    build_doc(doc, "[ORG The/DT Highland/NNP Roads/NNP Authority/NNP of/IN Kenya/NNP] said/VBD ./.");
+    build_doc(doc,
+              "[ORG The/DT Highland/NNP Roads/NNP Authority/NNP of/IN Kenya/NNP] said/VBD ./.");
     nlp::Coreference(&gazetteer()).resolve(doc);
     CHECK(find_entity(doc, "Highland Roads Authority") != nullptr);
     CHECK(find_entity(doc, "Kenya") != nullptr);

@@ -137,7 +137,8 @@ TEST_CASE("regression samples produce their expected entities and relations", "[
                 REQUIRE(e != nullptr);
                 CHECK(entity_type_name(e->type) == f.at(2));
                 for (std::size_t a = 3; a < f.size(); ++a)
-                    CHECK(std::find(e->aliases.begin(), e->aliases.end(), f[a]) != e->aliases.end());
+                    CHECK(std::find(e->aliases.begin(), e->aliases.end(), f[a]) !=
+                          e->aliases.end());
             } else if (f.at(0) == "relation") {
                 CHECK(has_relation(x, f.at(1), f.at(2), f.at(3)));
             } else if (f.at(0) == "absent") {
@@ -152,8 +153,9 @@ TEST_CASE("relations carry sentence offsets in code points, labels and amounts",
     if (!models_available()) return;
     Document doc;
     doc.id = "offsets";
-    doc.text = "Caf\xC3\xA9 news \xE2\x80\x94 \xC3\xA9t\xC3\xA9.\n\nPeru and Chile signed a trade "
-               "deal worth $3 billion. Peru's cooperation with Chile grew.";
+    doc.text =
+        "Caf\xC3\xA9 news \xE2\x80\x94 \xC3\xA9t\xC3\xA9.\n\nPeru and Chile signed a trade "
+        "deal worth $3 billion. Peru's cooperation with Chile grew.";
     const auto x = extractor().extract(doc);
     REQUIRE(!x.relations.empty());
     for (const auto& r : x.relations) {

@@ -33,7 +33,8 @@ struct Result {
     nlp::AnnotatedDocument doc;
     std::vector<nlp::RelationMention> relations;
 
-    const nlp::RelationMention* find(const std::string& s, RelationType t, const std::string& o) const {
+    const nlp::RelationMention* find(const std::string& s, RelationType t,
+                                     const std::string& o) const {
         for (const auto& r : relations) {
             const auto& sn = doc.entities[static_cast<std::size_t>(r.subject)].name;
             const auto& on = doc.entities[static_cast<std::size_t>(r.object)].name;
@@ -77,28 +78,33 @@ TEST_CASE("title pre-modifiers give AFFILIATED_WITH with the role", "[relations]
     auto r2 = run("[COU UK/NNP] Foreign/NNP Secretary/NNP [PER Tom/NNP Hale/NNP] spoke/VBD ./.");
     CHECK(r2->find("Tom Hale", RelationType::AffiliatedWith, "United Kingdom") != nullptr);
 
-    auto r3 = run("[ORG Corvin/NNP Bank/NNP] 's/POS chief/JJ economist/NN [PER Ida/NNP Berg/NNP] "
-                  "said/VBD ./.");
+    auto r3 =
+        run("[ORG Corvin/NNP Bank/NNP] 's/POS chief/JJ economist/NN [PER Ida/NNP Berg/NNP] "
+            "said/VBD ./.");
     CHECK(r3->find("Ida Berg", RelationType::AffiliatedWith, "Corvin Bank") != nullptr);
 }
 
 TEST_CASE("appositions give AFFILIATED_WITH", "[relations]") {
-    auto r = run("[PER Omar/NNP Haddad/NNP] ,/, secretary/NN general/NN of/IN the/DT "
-                 "[ORG Union/NNP of/IN Grain/NNP Shippers/NNPS] ,/, said/VBD ./.");
-    CHECK(r->find("Omar Haddad", RelationType::AffiliatedWith, "Union of Grain Shippers") != nullptr);
+    auto r =
+        run("[PER Omar/NNP Haddad/NNP] ,/, secretary/NN general/NN of/IN the/DT "
+            "[ORG Union/NNP of/IN Grain/NNP Shippers/NNPS] ,/, said/VBD ./.");
+    CHECK(r->find("Omar Haddad", RelationType::AffiliatedWith, "Union of Grain Shippers") !=
+          nullptr);
 }
 
 TEST_CASE("X of Y, X-based, X in Y and nationality pre-modifiers", "[relations]") {
-    auto r = run("The/DT [ORG Highland/NNP Roads/NNP Authority/NNP] of/IN [COU Kenya/NNP] "
-                 "and/CC the/DT [LOC:Region Ohio/NNP] -/HYPH based/VBN [ORG Pell/NNP Metals/NNPS] "
-                 "signed/VBD a/DT contract/NN ./.");
+    auto r =
+        run("The/DT [ORG Highland/NNP Roads/NNP Authority/NNP] of/IN [COU Kenya/NNP] "
+            "and/CC the/DT [LOC:Region Ohio/NNP] -/HYPH based/VBN [ORG Pell/NNP Metals/NNPS] "
+            "signed/VBD a/DT contract/NN ./.");
     CHECK(r->find("Highland Roads Authority", RelationType::PartOf, "Kenya") != nullptr);
     CHECK(r->find("Pell Metals", RelationType::LocatedIn, "Ohio") != nullptr);
     CHECK(r->find("Highland Roads Authority", RelationType::SignedAgreementWith, "Pell Metals") !=
           nullptr);
 
-    auto r2 = run("the/DT [ORG:GovernmentOrganization Kenyan/JJ Embassy/NNP] in/IN "
-                  "[LOC:City Lima/NNP] and/CC [LOC:City Cusco/NNP] in/IN [COU Peru/NNP] ./.");
+    auto r2 =
+        run("the/DT [ORG:GovernmentOrganization Kenyan/JJ Embassy/NNP] in/IN "
+            "[LOC:City Lima/NNP] and/CC [LOC:City Cusco/NNP] in/IN [COU Peru/NNP] ./.");
     CHECK(r2->find("Kenyan Embassy", RelationType::LocatedIn, "Lima") != nullptr);
     CHECK(r2->find("Cusco", RelationType::LocatedIn, "Peru") != nullptr);
 
@@ -107,36 +113,42 @@ TEST_CASE("X of Y, X-based, X in Y and nationality pre-modifiers", "[relations]"
 }
 
 TEST_CASE("verb phrases with coordinated objects and passives", "[relations]") {
-    auto r = run("[COU Canada/NNP] criticised/VBD [COU France/NNP] ,/, [COU Italy/NNP] and/CC "
-                 "[COU Spain/NNP] over/IN quotas/NNS ./.");
+    auto r =
+        run("[COU Canada/NNP] criticised/VBD [COU France/NNP] ,/, [COU Italy/NNP] and/CC "
+            "[COU Spain/NNP] over/IN quotas/NNS ./.");
     CHECK(r->find("Canada", RelationType::Criticizes, "France") != nullptr);
     CHECK(r->find("Canada", RelationType::Criticizes, "Spain") != nullptr);
 
-    auto r2 = run("The/DT plan/NN was/VBD backed/VBN by/IN [PER Lea/NNP Stone/NNP] and/CC "
-                  "opposed/VBN by/IN [ORG Vega/NNP Party/NNP] ./.");
+    auto r2 =
+        run("The/DT plan/NN was/VBD backed/VBN by/IN [PER Lea/NNP Stone/NNP] and/CC "
+            "opposed/VBN by/IN [ORG Vega/NNP Party/NNP] ./.");
     (void)r2;  // passive without a patient entity: nothing to relate, and no crash
 
-    auto r3 = run("[PER Mr/NNP Cole/NNP] 's/POS bid/NN was/VBD backed/VBN by/IN "
-                  "[PER Lea/NNP Stone/NNP] ./.");
+    auto r3 =
+        run("[PER Mr/NNP Cole/NNP] 's/POS bid/NN was/VBD backed/VBN by/IN "
+            "[PER Lea/NNP Stone/NNP] ./.");
     CHECK(r3->find("Lea Stone", RelationType::Supports, "Cole") != nullptr);
 }
 
 TEST_CASE("nominal relations, amounts and reported speech", "[relations]") {
-    auto r = run("[COU Peru/NNP] 's/POS cooperation/NN with/IN [COU Chile/NNP] grew/VBD ./. || "
-                 "[COU Peru/NNP] and/CC [COU Chile/NNP] said/VBD bilateral/JJ trade/NN "
-                 "reached/VBD $/$ 4/CD billion/CD ./.");
+    auto r =
+        run("[COU Peru/NNP] 's/POS cooperation/NN with/IN [COU Chile/NNP] grew/VBD ./. || "
+            "[COU Peru/NNP] and/CC [COU Chile/NNP] said/VBD bilateral/JJ trade/NN "
+            "reached/VBD $/$ 4/CD billion/CD ./.");
     CHECK(r->find("Peru", RelationType::CooperatesWith, "Chile") != nullptr);
     const auto* trade = r->find("Peru", RelationType::TradesWith, "Chile");
     REQUIRE(trade != nullptr);
     CHECK(trade->amount == "$ 4 billion");
 
-    auto r2 = run("[COU:Capital Lima/NNP] has/VBZ assured/VBN that/IN the/DT deal/NN will/MD "
-                  "not/RB hurt/VB [COU Chile/NNP] ./.");
+    auto r2 =
+        run("[COU:Capital Lima/NNP] has/VBZ assured/VBN that/IN the/DT deal/NN will/MD "
+            "not/RB hurt/VB [COU Chile/NNP] ./.");
     CHECK(r2->find("Peru", RelationType::Assured, "Chile") != nullptr);
 }
 
 TEST_CASE("negation and modality flags", "[relations]") {
-    auto r = run("[COU Peru/NNP] would/MD never/RB sign/VB a/DT deal/NN with/IN [COU Chile/NNP] ./.");
+    auto r =
+        run("[COU Peru/NNP] would/MD never/RB sign/VB a/DT deal/NN with/IN [COU Chile/NNP] ./.");
     const auto* rel = r->find("Peru", RelationType::SignedAgreementWith, "Chile");
     REQUIRE(rel != nullptr);
     CHECK(rel->negated);
@@ -149,7 +161,8 @@ TEST_CASE("relation extraction is bounded on long mention-dense sentences", "[re
     s += "./.";
     const auto t0 = std::chrono::steady_clock::now();
     auto r = run(s);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     CHECK(secs < 2.0);
     CHECK(r->relations.size() <= 2);
 }
