@@ -513,6 +513,37 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     }
                 }
             }
+            // An acronym matching the initials of earlier names: the first-introduced one
+            // ("EC" = European Community, not the later "EC's Executive Commission").
+            if (ent < 0 && m.type != EntityType::Person && detail::looks_like_acronym(surface) &&
+                split_words(surface).size() == 1) {
+                const std::string letters = acronym_letters(surface);
+                // "EC's Executive Commission", "EC Commission": the acronym names another body
+                std::string next_name;
+                std::uint32_t nt = m.end_token;
+                if (nt < toks.size() && detail::is_possessive_token(toks[nt].text)) ++nt;
+                for (std::size_t k = mi + 1; k < mentions.size() && mentions[k].first_token <= nt;
+                     ++k)
+                    if (mentions[k].first_token == nt)
+                        next_name = clean_surface(detail::mention_text(doc, mentions[k]));
+                for (int e = scan_floor(); e < static_cast<int>(ents.size()) && ent < 0; ++e) {
+                    const auto& b = ents[static_cast<std::size_t>(e)];
+                    if (b.type != EntityType::Organization) continue;
+                    for (std::size_t ni = 0; ni < b.names.size(); ++ni) {
+                        if (b.name_words[ni].size() < 2 || initials(b.name_words[ni]) != letters)
+                            continue;
+                        if (!next_name.empty() && b.names[ni] == next_name) continue;
+                        ent = e;
+                        break;
+                    }
+                }
+            }
+            // "the EC's Executive Commission": preceded by the acronym, so not its expansion
+            auto after_acronym = [&](const std::string& acr) {
+                std::uint32_t t = m.first_token;
+                if (t > 0 && detail::is_possessive_token(toks[t - 1].text)) --t;
+                return t > 0 && toks[t - 1].text == acr;
+            };
             // (persons too: the statistical tagger sometimes calls a company a person)
             if (ent < 0 && (m.type == EntityType::Organization || m.type == EntityType::Person)) {
                 const auto words = split_words(surface);
@@ -523,15 +554,10 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                     for (std::size_t ni = 0; ni < b.names.size(); ++ni) {
                         const auto& n = b.names[ni];
                         const auto& nw = b.name_words[ni];
-                        // acronym of an earlier name
-                        if (words.size() == 1 && detail::looks_like_acronym(surface) &&
-                            nw.size() >= 2 && initials(nw) == letters) {
-                            ent = e;
-                            break;
-                        }
+                        // (acronyms of earlier names are handled above)
                         // an earlier acronym spelled out now
                         if (nw.size() == 1 && detail::looks_like_acronym(n) && words.size() >= 2 &&
-                            initials(words) == acronym_letters(n)) {
+                            initials(words) == acronym_letters(n) && !after_acronym(n)) {
                             ent = e;
                             break;
                         }
