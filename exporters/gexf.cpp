@@ -76,7 +76,7 @@ void write_attributes(OutputStream& out, std::string_view cls,
     out << "    </attributes>\n";
 }
 
-std::string join_aliases(const std::vector<std::string>& aliases) {
+std::string join_aliases(const std::vector<std::string_view>& aliases) {
     std::string joined;
     for (std::size_t i = 0; i < aliases.size(); ++i) {
         if (i) joined += '|';

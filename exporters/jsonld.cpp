@@ -279,9 +279,9 @@ public:
             std::vector<std::string> same_as, other_ids;
             for (const auto& [scheme, value] : e.external_ids) {
                 if (scheme == "wikidata" && is_wikidata_item(value)) {
-                    same_as.push_back("http://www.wikidata.org/entity/" + value);
+                    same_as.push_back("http://www.wikidata.org/entity/" + std::string(value));
                 } else {
-                    other_ids.push_back(scheme + ":" + value);
+                    other_ids.push_back(std::string(scheme) + ":" + std::string(value));
                 }
             }
             if (!same_as.empty()) str("sameAs", same_as.front());

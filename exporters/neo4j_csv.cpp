@@ -111,7 +111,7 @@ class Neo4jCsvExporter final : public Exporter {
                 write_csv_string(out, e.subtype);
                 out.put(',');
                 write_csv_string_array(out, e.aliases,
-                                       [](const std::string& a) -> std::string_view { return a; });
+                                       [](std::string_view a) { return a; });
                 out.put(',');
                 out.write_uint(e.mention_count);
                 out.put(',');

@@ -4,6 +4,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kgforge {
 namespace {
@@ -21,6 +25,28 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
 constexpr auto kClasses = make_classes();
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Bytes from p up to the first one that needs a look (< 0x20, >= 0x80, & < > "), at most n.
+// Clean runs are the common case; SSE2 checks 16 bytes per step.
+inline std::size_t clean_prefix(const char* p, std::size_t n) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                  quot = _mm_set1_epi8('"'), space = _mm_set1_epi8(0x20);
+    for (; i + 16 <= n; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        // Signed compare: bytes >= 0x80 are negative, so "< 0x20" catches them too.
+        const __m128i bad = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)),
+                         _mm_cmplt_epi8(v, space)));
+        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
+        if (mask) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#endif
+    while (i < n && kClasses[static_cast<unsigned char>(p[i])] == 0) ++i;
+    return i;
+}
 
 inline bool continuation(unsigned char c) {
     return (c & 0xC0) == 0x80;
@@ -79,6 +105,8 @@ void scan(Sink& sink, std::string_view text, XmlMode mode, bool escape) {
         if (upto > run_start) sink.write(text.substr(run_start, upto - run_start));
     };
     while (i < n) {
+        i += clean_prefix(text.data() + i, n - i);
+        if (i >= n) break;
         const auto c = static_cast<unsigned char>(text[i]);
         const auto cls = kClasses[c];
         if (cls == 0) {
@@ -206,6 +234,13 @@ std::string_view xml_date(std::string_view date) {
 
 void write_xml_float(OutputStream& out, float value) {
     if (!std::isfinite(value)) value = 0.0f;
+    // Integral values (weights, counts) need no shortest-form search. Below 1e5 the
+    // shortest form of an integral float is always its plain digits (1e5 is "1e+05").
+    if (!std::signbit(value) && value < 100000.0f && value == std::floor(value)) {
+        out.write_uint(static_cast<std::uint64_t>(value));
+        out.write(".0");
+        return;
+    }
     char buffer[32];
     auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));

@@ -192,20 +192,21 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     for (auto slot : entity_order) {
         auto& acc = entities[slot];
         Entity entity;
-        entity.id = *acc.id;
+        entity.id = strings.view(strings.intern(*acc.id));
         entity.name = most_voted(acc.name_votes, strings);
         entity.type = acc.type;
         entity.subtype = most_voted(acc.subtype_votes, strings);
         for (const auto& [name, votes] : acc.name_votes) acc.aliases.push_back(name);
         for (auto alias : acc.aliases) {
             auto text = strings.view(alias);
-            if (!text.empty() && text != entity.name) entity.aliases.emplace_back(text);
+            if (!text.empty() && text != entity.name) entity.aliases.push_back(text);
         }
         std::sort(entity.aliases.begin(), entity.aliases.end());
         entity.aliases.erase(std::unique(entity.aliases.begin(), entity.aliases.end()),
                              entity.aliases.end());
         for (const auto& [scheme, value] : acc.external_ids)
             entity.external_ids.emplace_back(strings.view(scheme), strings.view(value));
+        entity.aliases.shrink_to_fit();
         std::sort(entity.external_ids.begin(), entity.external_ids.end());
         entity.mention_count = acc.mentions;
         g.entities.push_back(std::move(entity));
@@ -238,14 +239,13 @@ KnowledgeGraph GraphBuilder::Impl::build() {
         }
         doc.mentions.resize(kept);
         acc.mentions = {};
+        const auto date = strings.view(strings.intern(doc.date));
         for (const auto& mention : doc.mentions) {
             auto& entity = g.entities[mention.entity];
             entity.document_count += 1;
-            if (!doc.date.empty()) {
-                if (entity.first_date.empty() || doc.date < entity.first_date)
-                    entity.first_date = doc.date;
-                if (entity.last_date.empty() || doc.date > entity.last_date)
-                    entity.last_date = doc.date;
+            if (!date.empty()) {
+                if (entity.first_date.empty() || date < entity.first_date) entity.first_date = date;
+                if (entity.last_date.empty() || date > entity.last_date) entity.last_date = date;
             }
         }
         g.documents.push_back(std::move(doc));

@@ -34,7 +34,7 @@ std::string_view KnowledgeGraph::text(TextId id) const {
 }
 
 std::string KnowledgeGraph::relation_id(const Relation& relation) const {
-    std::string id = impl_->entities[relation.subject].id;
+    std::string id(impl_->entities[relation.subject].id);
     id += '|';
     id += relation_type_name(relation.type);
     id += '|';

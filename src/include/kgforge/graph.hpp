@@ -23,17 +23,19 @@ namespace kgforge {
 using EntityIndex = std::uint32_t;
 using DocumentIndex = std::uint32_t;
 
+// Entity strings are views into the graph's string table (valid while the graph lives):
+// a million entities then cost a few hundred bytes each, not a heap string per field.
 struct Entity {
-    std::string id;    // stable: "wikidata:Q843" or "<type>:<normalized name>"
-    std::string name;
+    std::string_view id;    // stable: "wikidata:Q843" or "<type>:<normalized name>"
+    std::string_view name;
     EntityType type = EntityType::Organization;
-    std::string subtype;                   // may be empty
-    std::vector<std::string> aliases;      // sorted, unique, without the name itself
-    std::vector<std::pair<std::string, std::string>> external_ids;  // sorted by key
+    std::string_view subtype;                   // may be empty
+    std::vector<std::string_view> aliases;      // sorted, unique, without the name itself
+    std::vector<std::pair<std::string_view, std::string_view>> external_ids;  // sorted by key
     std::uint64_t mention_count = 0;
     std::uint32_t document_count = 0;
-    std::string first_date;                // earliest dated document mentioning it ("" if none)
-    std::string last_date;
+    std::string_view first_date;  // earliest dated document mentioning it ("" if none)
+    std::string_view last_date;
 };
 
 // Strings of evidence and relations are interned in the graph's string table (as spaCy's
