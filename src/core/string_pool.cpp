@@ -13,8 +13,22 @@ namespace {
 constexpr std::size_t kChunkSize = 4u << 20;
 }
 
-std::size_t StringPool::Hash::operator()(std::string_view text) const noexcept {
+namespace {
+std::size_t hash_of(std::string_view text) {
     return static_cast<std::size_t>(XXH3_64bits(text.data(), text.size()));
+}
+}  // namespace
+
+void StringPool::grow() {
+    std::vector<std::uint32_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    const auto mask = slots_.size() - 1;
+    for (auto id : old) {
+        if (id == 0) continue;
+        auto i = hash_of(views_[id]) & mask;
+        while (slots_[i] != 0) i = (i + 1) & mask;
+        slots_[i] = id;
+    }
 }
 
 StringPool::StringPool() { views_.emplace_back(); }
@@ -51,14 +65,19 @@ std::uint32_t StringPool::append(std::string_view text) {
 
 std::uint32_t StringPool::intern(std::string_view text) {
     if (text.empty()) return 0;
-    if (auto found = ids_.find(text); found != ids_.end()) return found->second;
+    if ((interned_ + 1) * 10 > slots_.size() * 7) grow();  // keep the load under 0.7
+    const auto mask = slots_.size() - 1;
+    auto i = hash_of(text) & mask;
+    for (; slots_[i] != 0; i = (i + 1) & mask) {
+        if (views_[slots_[i]] == text) return slots_[i];
+    }
     if (views_.size() >= std::numeric_limits<std::uint32_t>::max()) {
         throw Error(ErrorKind::Internal, "string table is full");
     }
-    auto stored = store(text);
     auto id = static_cast<std::uint32_t>(views_.size());
-    views_.push_back(stored);
-    ids_.emplace(stored, id);
+    views_.push_back(store(text));
+    slots_[i] = id;
+    ++interned_;
     return id;
 }
 

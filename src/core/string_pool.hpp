@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace kgforge {
@@ -25,19 +24,20 @@ public:
     std::string_view view(std::uint32_t id) const { return views_[id]; }
     std::size_t size() const { return views_.size(); }
     // Drops the lookup table once no more strings will be added (saves memory).
-    void freeze() { ids_ = {}; }
+    void freeze() { slots_ = {}; }
 
 private:
     std::string_view store(std::string_view text);
+    void grow();
 
-    struct Hash {
-        std::size_t operator()(std::string_view text) const noexcept;
-    };
+    // Open addressing over ids (0 = empty slot): 4 bytes a slot where a node-based
+    // hash map costs ~50 bytes an entry, which matters at millions of names.
     std::vector<std::unique_ptr<char[]>> chunks_;
     std::size_t chunk_used_ = 0;
     std::size_t chunk_capacity_ = 0;
     std::vector<std::string_view> views_;
-    std::unordered_map<std::string_view, std::uint32_t, Hash> ids_;
+    std::vector<std::uint32_t> slots_;
+    std::size_t interned_ = 0;
 };
 
 }  // namespace kgforge
