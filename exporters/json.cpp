@@ -28,10 +28,10 @@ public:
             out.put(':');
             out.write_uint(value);
         };
-        auto real = [&](std::string_view key, double value) {
+        auto real = [&](std::string_view key, float value) {
             write_json_string(out, key);
             out.put(':');
-            out.write_double(value);
+            out.write_float(value);  // 0.7, not the double nearest the float (0.699999988...)
         };
         auto flag = [&](std::string_view key, bool value) {
             write_json_string(out, key);

@@ -46,6 +46,15 @@ void OutputStream::write_double(double value) {
     if (text.find_first_of(".e") == std::string_view::npos) write(".0");
 }
 
+void OutputStream::write_float(float value) {
+    if (!std::isfinite(value)) value = 0.0f;
+    char digits[32];
+    auto result = std::to_chars(digits, digits + sizeof digits, value);
+    std::string_view text(digits, static_cast<std::size_t>(result.ptr - digits));
+    write(text);
+    if (text.find_first_of(".e") == std::string_view::npos) write(".0");
+}
+
 StdoutOutput::~StdoutOutput() {
     try {
         flush_buffer();

@@ -51,6 +51,42 @@ bool is_function_word(std::string_view t) {
     return false;
 }
 
+// Possessive determiners never start a name ("Our Saviour", "His Excellency").
+bool is_possessive_determiner(std::string_view t) {
+    static constexpr std::array<std::string_view, 7> words = {"our", "my",  "your", "his",
+                                                              "her", "its", "their"};
+    for (auto w : words) {
+        if (ieq(t, w)) return true;
+    }
+    return false;
+}
+
+// "G7", "G20", "MI6": an upper-case acronym with a number, the name of a group or agency.
+bool is_digit_acronym(std::string_view t) {
+    std::size_t letters = 0;
+    while (letters < t.size() && t[letters] >= 'A' && t[letters] <= 'Z') ++letters;
+    const std::size_t digits = t.size() - letters;
+    if (letters < 1 || letters > 3 || digits < 1 || digits > 2) return false;
+    for (std::size_t k = letters; k < t.size(); ++k) {
+        if (t[k] < '0' || t[k] > '9') return false;
+    }
+    return true;
+}
+
+// Words around a name that mark it as a company ("Rosneft shares", "research firm Gartner").
+bool is_company_cue(std::string_view t) {
+    static constexpr std::array<std::string_view, 34> words = {
+        "shares",   "share",     "stake",      "firm",     "firms",     "company",  "companies",
+        "group",    "owner",     "owned",      "bought",   "sold",      "buy",      "sell",
+        "unit",     "subsidiary", "takeover",  "merger",   "acquisition", "acquired", "bid",
+        "profits",  "profit",    "revenue",    "revenues", "sales",     "customers", "investors",
+        "shareholders", "listed", "operator",  "telecoms", "consultancy", "analysts"};
+    for (auto w : words) {
+        if (ieq(t, w)) return true;
+    }
+    return false;
+}
+
 // Verbs and auxiliaries after which a capital stands for its government ("Beijing said").
 bool is_government_verb(std::string_view t) {
     static constexpr std::array<std::string_view, 58> words = {
@@ -129,6 +165,8 @@ class SentenceRecognizer {
         add_title_patterns(found);
         add_org_suffix_patterns(found);
         add_based_patterns(found);
+        add_digit_acronyms(found);
+        add_lowercase_group(found);
         add_gazetteer(found);
         resolve(found, out);
     }
@@ -209,6 +247,22 @@ class SentenceRecognizer {
             while (b > a && !is_name_edge(b - 1)) --b;
             if (a == b) continue;
             if (b - a == 1 && is_role_at(a)) continue;  // "Mr." or "President" alone
+            if (span.cls <= 1 && is_possessive_determiner(text(a))) continue;  // "Our Saviour"
+            // a capitalized common word alone at the start of a sentence ("Nine were ...")
+            if (span.cls <= 1 && b - a == 1 && sentence_initial(a) &&
+                gaz_.is_common_word(text(a)) && !has_name_match(a, b)) {
+                continue;
+            }
+            // all-caps headline: runs of ordinary words ("ASIAN EXPORTERS") are not names
+            if (caps_ && span.cls <= 1 && all_common(a, b)) continue;
+            // "the U.S. Position appeared": a word capitalized after an abbreviation that ends
+            // in a full stop is not part of a name; keep the country alone
+            if (span.cls <= 1 && b - a >= 2 && text(a).size() > 1 && text(a).back() == '.' &&
+                match(a, a + 1, GazetteerKind::Country) && all_common(a + 1, b) &&
+                !gaz_.is_org_suffix(text(b - 1))) {
+                found.push_back(place(a, a + 1, "ner", 2, true));
+                continue;
+            }
             switch (span.cls) {
                 case 0:
                     // "Washington said": a capital tagged as a person stands for its government
@@ -249,6 +303,59 @@ class SentenceRecognizer {
                     }
                     break;
             }
+        }
+    }
+
+    bool sentence_initial(std::uint32_t a) const {
+        for (std::uint32_t k = 0; k < a; ++k) {
+            if (is_alpha_start(text(k)) || (text(k)[0] >= '0' && text(k)[0] <= '9')) return false;
+        }
+        return true;
+    }
+
+    bool has_name_match(std::uint32_t a, std::uint32_t b) const {
+        for (const auto& m : matches_) {
+            if (m.first_token < b && a < m.end_token && m.kind != GazetteerKind::RoleWord &&
+                m.kind != GazetteerKind::OrgSuffix && m.kind != GazetteerKind::Description) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool all_common(std::uint32_t a, std::uint32_t b) const {
+        for (auto k = a; k < b; ++k) {
+            if (!gaz_.is_common_word(text(k)) && !match(k, k + 1, GazetteerKind::Demonym)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // "G7", "MI6".
+    void add_digit_acronyms(std::vector<Candidate>& found) const {
+        const auto n = static_cast<std::uint32_t>(tokens_.size());
+        for (std::uint32_t i = 0; i < n; ++i) {
+            if (is_digit_acronym(text(i))) {
+                found.push_back({i, i + 1, EntityType::Organization, {}, "pattern:acronym", 1});
+            }
+        }
+    }
+
+    // "the Tata group": a capitalized name before a lower-case "group".
+    void add_lowercase_group(std::vector<Candidate>& found) const {
+        if (caps_) return;
+        const auto n = static_cast<std::uint32_t>(tokens_.size());
+        for (std::uint32_t i = 2; i < n; ++i) {
+            if (text(i) != "group") continue;
+            std::uint32_t a = i;
+            while (a > 1 && i - a < 3 && starts_upper(text(a - 1)) && is_alpha_start(text(a - 1)) &&
+                   !is_function_word(text(a - 1)) && !has_name_match(a - 1, a) &&
+                   !is_role_at(a - 1)) {
+                --a;
+            }
+            if (a == i || sentence_initial(a)) continue;
+            found.push_back({a, i + 1, EntityType::Organization, "Company", "pattern:org-suffix", 3});
         }
     }
 
@@ -325,7 +432,10 @@ class SentenceRecognizer {
                     --a;
                     continue;
                 }
-                if (prev == "&" && a >= 2 && starts_upper(text(a - 2))) {  // "Procter & Gamble"
+                // "Procter & Gamble", "James Capel and Co"
+                if ((prev == "&" || (prev == "and" && org_subtype(t) == "Company" && a == i)) &&
+                    a >= 2 && starts_upper(text(a - 2)) && is_alpha_start(text(a - 2)) &&
+                    !is_function_word(text(a - 2))) {
                     a -= 2;
                     continue;
                 }
@@ -482,7 +592,12 @@ bool recase_title_case(std::span<const Token> tokens, const Gazetteer& gazetteer
             if (gazetteer.is_common_word(t.text)) ++common;
         }
     }
-    if (content < 3 || common < 2) return false;
+    // a short line without final punctuation is a headline or subheading ("U.S. Position")
+    const auto last = tokens.back().text;
+    const bool headline = tokens.size() <= 8 && last != "." && last != "!" && last != "?" &&
+                          last != ":" && last != ";" && last != "\"" && last != "'" &&
+                          last != "\xE2\x80\x9D" && last != ")";
+    if (headline ? (content < 2 || common < 1) : (content < 3 || common < 2)) return false;
     if (lower_letters * 10 < upper_letters) return false;  // all caps: the tagger knows those
     // tokens covered by a gazetteer name keep their case
     std::vector<char> keep(tokens.size(), 0);
@@ -566,6 +681,89 @@ void add_document_surnames(AnnotatedDocument& doc, const Gazetteer& gazetteer) {
     }
 }
 
+// Document-level typing of company names the tagger reads as persons or places ("Rosneft
+// shares", "research firm Gartner", "France Telecom"): a Person/Location name without gazetteer
+// support becomes an Organization when
+//   - it starts with a country name or demonym and has more tokens ("<Country> Telecom"), or
+//   - it is one token, never follows a title or a first name anywhere in the document, and
+//     company words (shares, stake, firm, bought, ...) stand near one of its mentions (three
+//     tokens before, four after: "Gazpromneft, a former unit of").
+// A closing sign-off ("... added. REUTER") is dropped.
+void retype_companies(AnnotatedDocument& doc, const Gazetteer& gazetteer) {
+    const auto n = static_cast<std::uint32_t>(doc.tokens.size());
+    auto tok = [&](std::uint32_t i) { return doc.tokens[i].text; };
+    // sign-off: the last token, an all-caps word after the final full stop
+    if (!doc.mentions.empty()) {
+        const auto& m = doc.mentions.back();
+        const auto t = tok(m.first_token);
+        bool caps = t.size() >= 4;
+        for (char c : t) caps = caps && c >= 'A' && c <= 'Z';
+        if (m.end_token == n && m.end_token - m.first_token == 1 && caps &&
+            (m.first_token == 0 || !is_alpha_start(tok(m.first_token - 1))) &&
+            (m.type == EntityType::Person || m.type == EntityType::Organization)) {
+            doc.mentions.pop_back();
+        }
+    }
+    auto key_of = [&](const Mention& m) {
+        std::string k;
+        for (auto i = m.first_token; i < m.end_token; ++i) {
+            if (!k.empty()) k += ' ';
+            k += tok(i);
+        }
+        return k;
+    };
+    std::unordered_set<std::string> personal, company;
+    std::unordered_set<std::string_view> surnames;
+    for (const auto& m : doc.mentions) {
+        if (m.type == EntityType::Person && m.end_token - m.first_token >= 2) {
+            surnames.insert(tok(m.end_token - 1));
+        }
+    }
+    for (const auto& m : doc.mentions) {
+        auto k = key_of(m);
+        if (m.type == EntityType::Person && m.source != "ner" && m.source != "ner:document")
+            personal.insert(k);
+        if (m.type == EntityType::Person && m.first_token > 0) {
+            auto prev = tok(m.first_token - 1);
+            if (gazetteer.is_role_word(prev) || prev == "Mr" || prev == "Mr." || prev == "Mrs" ||
+                prev == "Mrs." || prev == "Ms" || prev == "Ms." || prev == "Dr" || prev == "Dr.") {
+                personal.insert(k);
+            }
+        }
+        const auto lo = m.first_token >= 3 ? m.first_token - 3 : 0;
+        const auto hi = std::min(n, m.end_token + 4);
+        for (auto i = lo; i < hi; ++i) {
+            if ((i < m.first_token || i >= m.end_token) && is_company_cue(tok(i))) {
+                company.insert(k);
+                break;
+            }
+        }
+    }
+    for (auto& m : doc.mentions) {
+        if (m.source != "ner") continue;
+        const bool person = m.type == EntityType::Person;
+        if (!person && !(m.type == EntityType::Location && m.subtype.empty())) continue;
+        const auto len = m.end_token - m.first_token;
+        bool org = false;
+        if (person && len >= 2) {
+            // "France Telecom": a person's name does not start with a country
+            for (const auto& g : gazetteer.find_all(
+                     std::span<const Token>(doc.tokens).subspan(m.first_token, 1))) {
+                if (g.kind == GazetteerKind::Country || g.kind == GazetteerKind::Demonym) org = true;
+            }
+        } else if (len == 1) {
+            const auto k = key_of(m);
+            org = company.count(k) && !personal.count(k) && !surnames.count(tok(m.first_token)) &&
+                  !gazetteer.is_common_word(tok(m.first_token));
+        }
+        if (org) {
+            m.type = EntityType::Organization;
+            m.subtype = "Company";
+            m.source = "ner:document";
+        }
+    }
+}
+
 }  // namespace
 
 EntityRecognizer EntityRecognizer::load(const std::filesystem::path& models_dir) {
@@ -627,6 +825,7 @@ void EntityRecognizer::recognize(AnnotatedDocument& doc) const {
         }
     }
     add_document_surnames(doc, *gazetteer_);
+    retype_companies(doc, *gazetteer_);
 }
 
 }  // namespace kgforge::nlp

@@ -198,7 +198,8 @@ void usage() {
         "usage: kgforge-train-tagger --train FILE --dev FILE [--test FILE] --out MODEL\n"
         "                            [--epochs N] [--seed N] [--prune X] [--stack]\n"
         "                            [--folds N] [--confusions N] [--no-refit]\n"
-        "       kgforge-train-tagger --model MODEL --bench DIR [--megabytes N]\n",
+        "       kgforge-train-tagger --model MODEL --bench DIR [--megabytes N]\n"
+        "       kgforge-train-tagger --model MODEL --test FILE   (accuracy of a saved model)\n",
         stderr);
 }
 
@@ -259,6 +260,20 @@ int main(int argc, char** argv) {
     if (!bench_dir.empty() && !model_path.empty()) {
         try {
             return bench(model_path, bench_dir, megabytes);
+        } catch (const std::exception& e) {
+            fmt::print(stderr, "error: {}\n", e.what());
+            return 1;
+        }
+    }
+    if (!model_path.empty() && !test_path.empty() && train_path.empty()) {
+        try {
+            const PosTagger tagger = PosTagger::load(model_path);
+            std::size_t unknown = 0;
+            const auto test = read_conllu(test_path, unknown);
+            fmt::print("test accuracy ({}, {} tokens): {:.4f}\n",
+                       std::string_view(test_path).substr(test_path.find_last_of('/') + 1),
+                       token_count(test), kgforge::nlp::evaluate(tagger, test));
+            return 0;
         } catch (const std::exception& e) {
             fmt::print(stderr, "error: {}\n", e.what());
             return 1;

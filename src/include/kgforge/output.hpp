@@ -44,6 +44,7 @@ public:
     void write_uint(std::uint64_t value);
     void write_int(std::int64_t value);
     void write_double(double value);  // shortest round-trip form, "." decimal point
+    void write_float(float value);    // shortest form that reads back as the same float
     void flush_buffer();
 
 protected:
