@@ -124,7 +124,7 @@ int run_push(const PushCommandOptions& options) {
     if (!options.common.quiet) {
         fmt::print(stderr,
                    "kgforge: pushed {} entities, {} documents, {} relationships to {} (database "
-                   "{}) in {} batches, {:.1f} s{}\n",
+                   "{}) in {} batches, {:.2f} s{}\n",
                    report.entities, report.documents, report.relationships, connection.url,
                    connection.database, report.batches, seconds,
                    report.retries ? fmt::format(", {} retries", report.retries) : std::string());

@@ -76,11 +76,12 @@ bool is_digit_acronym(std::string_view t) {
 // Words around a name that mark it as a company ("Rosneft shares", "research firm Gartner").
 bool is_company_cue(std::string_view t) {
     static constexpr std::array<std::string_view, 34> words = {
-        "shares",   "share",     "stake",      "firm",     "firms",     "company",  "companies",
-        "group",    "owner",     "owned",      "bought",   "sold",      "buy",      "sell",
-        "unit",     "subsidiary", "takeover",  "merger",   "acquisition", "acquired", "bid",
-        "profits",  "profit",    "revenue",    "revenues", "sales",     "customers", "investors",
-        "shareholders", "listed", "operator",  "telecoms", "consultancy", "analysts"};
+        "shares",      "share",    "stake",       "firm",       "firms",        "company",
+        "companies",   "group",    "owner",       "owned",      "bought",       "sold",
+        "buy",         "sell",     "unit",        "subsidiary", "takeover",     "merger",
+        "acquisition", "acquired", "bid",         "profits",    "profit",       "revenue",
+        "revenues",    "sales",    "customers",   "investors",  "shareholders", "listed",
+        "operator",    "telecoms", "consultancy", "analysts"};
     for (auto w : words) {
         if (ieq(t, w)) return true;
     }
@@ -355,7 +356,8 @@ class SentenceRecognizer {
                 --a;
             }
             if (a == i || sentence_initial(a)) continue;
-            found.push_back({a, i + 1, EntityType::Organization, "Company", "pattern:org-suffix", 3});
+            found.push_back(
+                {a, i + 1, EntityType::Organization, "Company", "pattern:org-suffix", 3});
         }
     }
 
@@ -421,7 +423,9 @@ class SentenceRecognizer {
         const auto n = static_cast<std::uint32_t>(tokens_.size());
         for (std::uint32_t i = 0; i < n; ++i) {
             auto t = text(i);
-            if (!starts_upper(t) || !gaz_.is_org_suffix(t)) continue;
+            // bare "Co" only after "and"/"&" ("James Capel and Co"): alone it is too ambiguous
+            const bool and_co = t == "Co" && i >= 2 && (text(i - 1) == "and" || text(i - 1) == "&");
+            if (!starts_upper(t) || !(and_co || gaz_.is_org_suffix(t))) continue;
             // extend left over capitalized words (and inner "of"/"and"/"&")
             std::uint32_t a = i;
             while (a > 0) {
@@ -747,9 +751,10 @@ void retype_companies(AnnotatedDocument& doc, const Gazetteer& gazetteer) {
         bool org = false;
         if (person && len >= 2) {
             // "France Telecom": a person's name does not start with a country
-            for (const auto& g : gazetteer.find_all(
-                     std::span<const Token>(doc.tokens).subspan(m.first_token, 1))) {
-                if (g.kind == GazetteerKind::Country || g.kind == GazetteerKind::Demonym) org = true;
+            for (const auto& g :
+                 gazetteer.find_all(std::span<const Token>(doc.tokens).subspan(m.first_token, 1))) {
+                if (g.kind == GazetteerKind::Country || g.kind == GazetteerKind::Demonym)
+                    org = true;
             }
         } else if (len == 1) {
             const auto k = key_of(m);

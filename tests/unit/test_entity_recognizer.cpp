@@ -296,3 +296,33 @@ TEST_CASE("recognizer: surnames of persons named earlier", "[ner]") {
     }
     CHECK(persons == 1);
 }
+
+TEST_CASE("recognizer: company context, digit acronyms, sign-off", "[ner]") {
+    auto doc = make_doc(
+        "Investors bought Zentrova shares after the G7 meeting, said Mara Velkova of Harlow and "
+        "Co. Zentrova sold its stake in Malawi Telecom. Our Saviour was praised.");
+    recognizer().recognize(doc);
+    INFO(dump(doc));
+    REQUIRE(find(doc, "G7") != nullptr);
+    CHECK(find(doc, "G7")->type == EntityType::Organization);
+    REQUIRE(find(doc, "Harlow and Co") != nullptr);
+    CHECK(find(doc, "Harlow and Co")->type == EntityType::Organization);
+    CHECK(find(doc, "Our Saviour") == nullptr);
+    for (const auto& m : doc.mentions) {
+        const auto text = span_text(doc, m);
+        if (text == "Zentrova" || text == "Malawi Telecom") CHECK(m.type != EntityType::Person);
+    }
+}
+
+TEST_CASE("recognizer: capitalized word after U.S., sign-off", "[ner]") {
+    auto doc = make_doc("Delegates said the U.S. Position hardened");
+    recognizer().recognize(doc);
+    INFO(dump(doc));
+    CHECK(find(doc, "U.S. Position") == nullptr);
+    REQUIRE(find(doc, "U.S.") != nullptr);
+    CHECK(find(doc, "U.S.")->type == EntityType::Country);
+    auto end = make_doc("Officials said the talks went well. REUTER");
+    recognizer().recognize(end);
+    INFO(dump(end));
+    CHECK(find(end, "REUTER") == nullptr);
+}
