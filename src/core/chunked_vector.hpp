@@ -11,7 +11,7 @@ namespace kgforge {
 
 template <typename T, std::size_t ChunkSize = (1u << 20)>
 class ChunkedVector {
-public:
+  public:
     void push_back(const T& value) {
         if (size_ % ChunkSize == 0) chunks_.push_back(std::make_unique<T[]>(ChunkSize));
         chunks_.back()[size_ % ChunkSize] = value;
@@ -32,7 +32,7 @@ public:
         size_ = 0;
     }
 
-private:
+  private:
     std::vector<std::unique_ptr<T[]>> chunks_;
     std::size_t size_ = 0;
 };

@@ -33,7 +33,8 @@ void write_json_string(OutputStream& out, std::string_view text) {
             unicode_escape[5] = kHex[c & 0xf];
             unicode_escape[6] = 0;
             replacement = unicode_escape;
-        } else if (c == 0xe2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        } else if (c == 0xe2 && i + 2 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) == 0x80 &&
                    (static_cast<unsigned char>(text[i + 2]) == 0xa8 ||
                     static_cast<unsigned char>(text[i + 2]) == 0xa9)) {
             replacement = static_cast<unsigned char>(text[i + 2]) == 0xa8 ? "\\u2028" : "\\u2029";

@@ -65,7 +65,8 @@ StdoutOutput::~StdoutOutput() {
 
 void StdoutOutput::sink(std::string_view bytes) {
     if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
-        throw Error(ErrorKind::Io, "cannot write to standard output: " + std::string(std::strerror(errno)));
+        throw Error(ErrorKind::Io,
+                    "cannot write to standard output: " + std::string(std::strerror(errno)));
     }
 }
 
@@ -87,7 +88,8 @@ AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
     }
     file_ = std::fopen(temp_path_.c_str(), "wb");
     if (!file_) {
-        throw Error(ErrorKind::Io, "cannot create output file: " + std::string(std::strerror(errno)),
+        throw Error(ErrorKind::Io,
+                    "cannot create output file: " + std::string(std::strerror(errno)),
                     path_.string());
     }
 }

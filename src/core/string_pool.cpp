@@ -31,7 +31,9 @@ void StringPool::grow() {
     }
 }
 
-StringPool::StringPool() { views_.emplace_back(); }
+StringPool::StringPool() {
+    views_.emplace_back();
+}
 
 std::string_view StringPool::store(std::string_view text) {
     if (text.size() > kChunkSize / 4) {
@@ -40,7 +42,8 @@ std::string_view StringPool::store(std::string_view text) {
         std::memcpy(chunks_.back().get(), text.data(), text.size());
         auto stored = std::string_view(chunks_.back().get(), text.size());
         // Keep the current small-string chunk as the active one.
-        if (chunks_.size() >= 2 && chunk_capacity_ > 0) std::swap(chunks_.back(), chunks_[chunks_.size() - 2]);
+        if (chunks_.size() >= 2 && chunk_capacity_ > 0)
+            std::swap(chunks_.back(), chunks_[chunks_.size() - 2]);
         return stored;
     }
     if (chunk_capacity_ - chunk_used_ < text.size()) {

@@ -10,7 +10,7 @@
 namespace kgforge {
 
 class StringPool {
-public:
+  public:
     StringPool();
     StringPool(const StringPool&) = delete;
     StringPool& operator=(const StringPool&) = delete;
@@ -26,7 +26,7 @@ public:
     // Drops the lookup table once no more strings will be added (saves memory).
     void freeze() { slots_ = {}; }
 
-private:
+  private:
     std::string_view store(std::string_view text);
     void grow();
 

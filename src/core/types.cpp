@@ -7,16 +7,17 @@
 namespace kgforge {
 namespace {
 
-constexpr std::array<std::string_view, kEntityTypeCount> kEntityNames = {
-    "PERSON", "ORGANIZATION", "COUNTRY", "LOCATION"};
-constexpr std::array<std::string_view, kEntityTypeCount> kEntityLabels = {
-    "Person", "Organization", "Country", "Location"};
+constexpr std::array<std::string_view, kEntityTypeCount> kEntityNames = {"PERSON", "ORGANIZATION",
+                                                                         "COUNTRY", "LOCATION"};
+constexpr std::array<std::string_view, kEntityTypeCount> kEntityLabels = {"Person", "Organization",
+                                                                          "Country", "Location"};
 
 constexpr std::array<RelationTypeInfo, kRelationTypeCount> kRelationTypes = {{
     {RelationType::Assured, "ASSURED", false, "promises, pledges, guarantees or assures to"},
     {RelationType::SignedAgreementWith, "SIGNED_AGREEMENT_WITH", true,
      "signed or concluded a deal, MoU, accord, treaty or contract with"},
-    {RelationType::NegotiatesWith, "NEGOTIATES_WITH", true, "holds talks, negotiates, consults with"},
+    {RelationType::NegotiatesWith, "NEGOTIATES_WITH", true,
+     "holds talks, negotiates, consults with"},
     {RelationType::MetWith, "MET_WITH", true, "met or held a meeting with"},
     {RelationType::Visited, "VISITED", false, "travels to a place or country"},
     {RelationType::CooperatesWith, "COOPERATES_WITH", true,
@@ -66,7 +67,9 @@ std::optional<EntityType> parse_entity_type(std::string_view text) {
     return std::nullopt;
 }
 
-std::span<const RelationTypeInfo> relation_types() { return kRelationTypes; }
+std::span<const RelationTypeInfo> relation_types() {
+    return kRelationTypes;
+}
 
 const RelationTypeInfo& relation_type_info(RelationType type) {
     return kRelationTypes[static_cast<std::size_t>(type)];

@@ -1,8 +1,8 @@
 // Merging extractions into the canonical graph. Everything accumulated here is
 // commutative (sums, min/max, set unions, vote counts with content-based tie breaks),
 // so the order and grouping of add() calls cannot change the result.
-#include <algorithm>
 #include <malloc.h>
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -16,16 +16,47 @@ namespace kgforge {
 
 namespace {
 
-// Per-entity facts; strings are interned in the builder's pool, and the small lists
-// (usually one or two elements) are plain vectors: a million entities must stay cheap.
+// Per-entity facts, kept compact because a merge may hold millions of entities: one heap
+// block per entity holding all its name/subtype votes, aliases and external ids as
+// 12-byte records (most entities have two or three), strings interned in the pool.
+enum class FactKind : std::uint8_t { Name, Subtype, Alias, ExternalId };
+
+struct Fact {
+    TextId first;          // the name, subtype, alias or external-id scheme
+    std::uint32_t second;  // the vote count, or the external-id value's TextId
+    FactKind kind;
+};
+
 struct EntityAccumulator {
-    const std::string* id = nullptr;  // the key in entity_slots (stable node storage)
+    TextId id = 0;
     EntityType type = EntityType::Organization;
-    std::vector<std::pair<TextId, std::uint64_t>> name_votes;
-    std::vector<std::pair<TextId, std::uint64_t>> subtype_votes;
-    std::vector<TextId> aliases;
-    std::vector<std::pair<TextId, TextId>> external_ids;  // smallest value wins on conflict
     std::uint64_t mentions = 0;
+    std::vector<Fact> facts;
+
+    void vote(FactKind kind, TextId value, std::uint32_t weight) {
+        for (auto& fact : facts) {
+            if (fact.kind == kind && fact.first == value) {
+                fact.second = fact.second > UINT32_MAX - weight ? UINT32_MAX : fact.second + weight;
+                return;
+            }
+        }
+        facts.push_back({value, weight, kind});
+    }
+    void alias(TextId value) {
+        for (const auto& fact : facts)
+            if (fact.kind == FactKind::Alias && fact.first == value) return;
+        facts.push_back({value, 0, FactKind::Alias});
+    }
+    // The smallest value wins when two extractions disagree on an external id.
+    void external_id(TextId scheme, TextId value, const StringPool& strings) {
+        for (auto& fact : facts) {
+            if (fact.kind == FactKind::ExternalId && fact.first == scheme) {
+                if (strings.view(value) < strings.view(fact.second)) fact.second = value;
+                return;
+            }
+        }
+        facts.push_back({scheme, value, FactKind::ExternalId});
+    }
 };
 
 struct DocumentAccumulator {
@@ -33,25 +64,17 @@ struct DocumentAccumulator {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> mentions;  // entity slot, count
 };
 
-void vote(std::vector<std::pair<TextId, std::uint64_t>>& votes, TextId value, std::uint64_t weight) {
-    for (auto& [v, count] : votes) {
-        if (v == value) {
-            count += weight;
-            return;
-        }
-    }
-    votes.emplace_back(value, weight);
-}
-
 // Highest count; ties go to the longer, then the lexicographically smaller string, so the
 // winner depends on content only, never on the order votes arrived in.
-std::string_view most_voted(const std::vector<std::pair<TextId, std::uint64_t>>& votes,
+std::string_view most_voted(const std::vector<Fact>& facts, FactKind kind,
                             const StringPool& strings) {
     std::string_view best;
     std::uint64_t best_count = 0;
     bool found = false;
-    for (const auto& [id, count] : votes) {
-        auto value = strings.view(id);
+    for (const auto& fact : facts) {
+        if (fact.kind != kind) continue;
+        auto value = strings.view(fact.first);
+        auto count = fact.second;
         if (!found || count > best_count ||
             (count == best_count &&
              (value.size() > best.size() || (value.size() == best.size() && value < best)))) {
@@ -67,7 +90,8 @@ std::string_view most_voted(const std::vector<std::pair<TextId, std::uint64_t>>&
 
 struct GraphBuilder::Impl {
     std::vector<EntityAccumulator> entities;
-    std::unordered_map<std::string, std::uint32_t> entity_slots;
+    // Open addressing over entity slots keyed by the interned id (4 bytes a slot).
+    std::vector<std::uint32_t> entity_table;  // slot + 1; 0 = empty
     std::vector<DocumentAccumulator> documents;
     std::unordered_map<std::string, std::uint32_t> document_slots;
     // Entity/document fields hold builder slots until build(). Chunked: at millions of
@@ -76,15 +100,30 @@ struct GraphBuilder::Impl {
     StringPool strings;
 
     std::uint32_t entity_slot(const ExtractedEntity& entity) {
-        auto id = entity_id(entity.type, entity.name, entity.external_ids);
-        auto [it, inserted] =
-            entity_slots.try_emplace(std::move(id), static_cast<std::uint32_t>(entities.size()));
-        if (inserted) {
-            entities.emplace_back();
-            entities.back().id = &it->first;
-            entities.back().type = entity.type;
+        const auto id = strings.intern(entity_id(entity.type, entity.name, entity.external_ids));
+        if ((entities.size() + 1) * 10 > entity_table.size() * 7) grow_entity_table();
+        const auto mask = entity_table.size() - 1;
+        auto i = std::hash<std::uint32_t>{}(id)*0x9E3779B97F4A7C15ull >> 20 & mask;
+        for (; entity_table[i] != 0; i = (i + 1) & mask) {
+            if (entities[entity_table[i] - 1].id == id) return entity_table[i] - 1;
         }
-        return it->second;
+        const auto slot = static_cast<std::uint32_t>(entities.size());
+        entities.emplace_back();
+        entities.back().id = id;
+        entities.back().type = entity.type;
+        entity_table[i] = slot + 1;
+        return slot;
+    }
+
+    void grow_entity_table() {
+        entity_table.assign(entity_table.empty() ? 1024 : entity_table.size() * 2, 0);
+        const auto mask = entity_table.size() - 1;
+        for (std::uint32_t slot = 0; slot < entities.size(); ++slot) {
+            auto i =
+                std::hash<std::uint32_t>{}(entities[slot].id) * 0x9E3779B97F4A7C15ull >> 20 & mask;
+            while (entity_table[i] != 0) i = (i + 1) & mask;
+            entity_table[i] = slot + 1;
+        }
     }
 
     void add(const DocumentExtraction& extraction) {
@@ -102,24 +141,12 @@ struct GraphBuilder::Impl {
             local.emplace(entity.key, slot);
             auto& acc = entities[slot];
             const auto weight = std::max<std::uint32_t>(entity.mentions, 1);
-            vote(acc.name_votes, strings.intern(entity.name), weight);
-            if (!entity.subtype.empty()) vote(acc.subtype_votes, strings.intern(entity.subtype), weight);
-            for (const auto& alias : entity.aliases) {
-                auto alias_id = strings.intern(alias);
-                if (std::find(acc.aliases.begin(), acc.aliases.end(), alias_id) == acc.aliases.end())
-                    acc.aliases.push_back(alias_id);
-            }
-            for (const auto& [scheme, value] : entity.external_ids) {
-                auto scheme_id = strings.intern(scheme);
-                auto value_id = strings.intern(value);
-                auto ext = std::find_if(acc.external_ids.begin(), acc.external_ids.end(),
-                                        [&](const auto& x) { return x.first == scheme_id; });
-                if (ext == acc.external_ids.end()) {
-                    acc.external_ids.emplace_back(scheme_id, value_id);
-                } else if (strings.view(value_id) < strings.view(ext->second)) {
-                    ext->second = value_id;
-                }
-            }
+            acc.vote(FactKind::Name, strings.intern(entity.name), weight);
+            if (!entity.subtype.empty())
+                acc.vote(FactKind::Subtype, strings.intern(entity.subtype), weight);
+            for (const auto& alias : entity.aliases) acc.alias(strings.intern(alias));
+            for (const auto& [scheme, value] : entity.external_ids)
+                acc.external_id(strings.intern(scheme), strings.intern(value), strings);
             acc.mentions += entity.mentions;
             documents[doc_slot].mentions.emplace_back(slot, entity.mentions);
         }
@@ -156,9 +183,15 @@ GraphBuilder::~GraphBuilder() = default;
 GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
 GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
 
-void GraphBuilder::add(const DocumentExtraction& extraction) { impl_->add(extraction); }
-void GraphBuilder::add(DocumentExtraction&& extraction) { impl_->add(extraction); }
-std::size_t GraphBuilder::document_count() const { return impl_->documents.size(); }
+void GraphBuilder::add(const DocumentExtraction& extraction) {
+    impl_->add(extraction);
+}
+void GraphBuilder::add(DocumentExtraction&& extraction) {
+    impl_->add(extraction);
+}
+std::size_t GraphBuilder::document_count() const {
+    return impl_->documents.size();
+}
 
 KnowledgeGraph GraphBuilder::build() {
     auto result = impl_->build();
@@ -173,8 +206,9 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     // Canonical order: entities by id, documents by (date, id).
     std::vector<std::uint32_t> entity_order(entities.size());
     for (std::uint32_t i = 0; i < entity_order.size(); ++i) entity_order[i] = i;
-    std::sort(entity_order.begin(), entity_order.end(),
-              [&](auto a, auto b) { return *entities[a].id < *entities[b].id; });
+    std::sort(entity_order.begin(), entity_order.end(), [&](auto a, auto b) {
+        return strings.view(entities[a].id) < strings.view(entities[b].id);
+    });
     std::vector<EntityIndex> entity_index(entities.size());
     for (std::uint32_t i = 0; i < entity_order.size(); ++i) entity_index[entity_order[i]] = i;
 
@@ -192,20 +226,23 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     for (auto slot : entity_order) {
         auto& acc = entities[slot];
         Entity entity;
-        entity.id = strings.view(strings.intern(*acc.id));
-        entity.name = most_voted(acc.name_votes, strings);
+        entity.id = strings.view(acc.id);
+        entity.name = most_voted(acc.facts, FactKind::Name, strings);
         entity.type = acc.type;
-        entity.subtype = most_voted(acc.subtype_votes, strings);
-        for (const auto& [name, votes] : acc.name_votes) acc.aliases.push_back(name);
-        for (auto alias : acc.aliases) {
-            auto text = strings.view(alias);
+        entity.subtype = most_voted(acc.facts, FactKind::Subtype, strings);
+        for (const auto& fact : acc.facts) {
+            if (fact.kind != FactKind::Name && fact.kind != FactKind::Alias) continue;
+            auto text = strings.view(fact.first);  // other names are aliases too
             if (!text.empty() && text != entity.name) entity.aliases.push_back(text);
         }
         std::sort(entity.aliases.begin(), entity.aliases.end());
         entity.aliases.erase(std::unique(entity.aliases.begin(), entity.aliases.end()),
                              entity.aliases.end());
-        for (const auto& [scheme, value] : acc.external_ids)
-            entity.external_ids.emplace_back(strings.view(scheme), strings.view(value));
+        for (const auto& fact : acc.facts) {
+            if (fact.kind == FactKind::ExternalId)
+                entity.external_ids.emplace_back(strings.view(fact.first),
+                                                 strings.view(fact.second));
+        }
         entity.aliases.shrink_to_fit();
         std::sort(entity.external_ids.begin(), entity.external_ids.end());
         entity.mention_count = acc.mentions;
@@ -213,7 +250,7 @@ KnowledgeGraph GraphBuilder::Impl::build() {
         acc = EntityAccumulator{};
     }
     entities = {};
-    entity_slots = {};
+    entity_table = {};
 
     g.documents.reserve(documents.size());
     for (auto slot : document_order) {
@@ -284,10 +321,9 @@ KnowledgeGraph GraphBuilder::Impl::build() {
         return a.hypothetical < b.hypothetical;
     };
     std::sort(all.begin(), all.end(), less);
-    all.erase(std::unique(all.begin(), all.end(),
-                          [&](const Evidence& a, const Evidence& b) {
-                              return !less(a, b) && !less(b, a);
-                          }),
+    all.erase(std::unique(
+                  all.begin(), all.end(),
+                  [&](const Evidence& a, const Evidence& b) { return !less(a, b) && !less(b, a); }),
               all.end());
 
     std::size_t relation_count = all.empty() ? 0 : 1;
@@ -301,8 +337,7 @@ KnowledgeGraph GraphBuilder::Impl::build() {
     for (std::size_t begin = 0; begin < all.size();) {
         std::size_t end = begin + 1;
         while (end < all.size() && all[end].subject == all[begin].subject &&
-               all[end].type == all[begin].type &&
-               all[end].object == all[begin].object)
+               all[end].type == all[begin].type && all[end].object == all[begin].object)
             ++end;
         Relation relation;
         relation.subject = all[begin].subject;
