@@ -104,7 +104,7 @@ class Neo4jCsvExporter final : public Exporter {
             out.put('\n');
             for (const auto& e : entities) {
                 if (e.type != type) continue;
-                write_csv_string(out, e.id);
+                write_csv_string(out, neo4j::node_key(e.id));
                 out << ",\"Entity" << kArrayDelimiter << entity_type_label(type) << "\",";
                 write_csv_string(out, e.name);
                 out.put(',');
@@ -138,7 +138,7 @@ class Neo4jCsvExporter final : public Exporter {
         auto& mentions = files.open("mentions.csv");
         mentions << ":START_ID(Document),:END_ID(Entity),:TYPE,count:long\n";
         for (const auto& doc : documents) {
-            write_csv_string(docs, doc.id);
+            write_csv_string(docs, neo4j::node_key(doc.id));
             docs << ",\"Document\",";
             write_csv_string(docs, doc.title);
             docs.put(',');
@@ -149,9 +149,9 @@ class Neo4jCsvExporter final : public Exporter {
             write_csv_string(docs, doc.source);
             docs.put('\n');
             for (const auto& m : doc.mentions) {
-                write_csv_string(mentions, doc.id);
+                write_csv_string(mentions, neo4j::node_key(doc.id));
                 mentions.put(',');
-                write_csv_string(mentions, entities[m.entity].id);
+                write_csv_string(mentions, neo4j::node_key(entities[m.entity].id));
                 mentions << ",\"MENTIONS\",";
                 mentions.write_uint(m.count);
                 mentions.put('\n');
@@ -185,9 +185,9 @@ class Neo4jCsvExporter final : public Exporter {
         const auto entities = graph.entities();
         const auto documents = graph.documents();
         const auto evidence = graph.evidence(r);
-        write_csv_string(out, entities[r.subject].id);
+        write_csv_string(out, neo4j::node_key(entities[r.subject].id));
         out.put(',');
-        write_csv_string(out, entities[r.object].id);
+        write_csv_string(out, neo4j::node_key(entities[r.object].id));
         out << ",\"" << info.name << "\",";
         write_csv_string(out, graph.relation_id(r));
         out << (info.symmetric ? ",true," : ",false,");
@@ -219,7 +219,7 @@ class Neo4jCsvExporter final : public Exporter {
             }
         };
         text_array(
-            [&](const Evidence& ev) -> std::string_view { return documents[ev.document].id; });
+            [&](const Evidence& ev) { return neo4j::node_key(documents[ev.document].id); });
         text_array(
             [&](const Evidence& ev) -> std::string_view { return documents[ev.document].date; });
         text_array([&](const Evidence& ev) { return graph.text(ev.sentence); });
