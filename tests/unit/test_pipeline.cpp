@@ -173,6 +173,21 @@ TEST_CASE("relations carry sentence offsets in code points, labels and amounts",
     CHECK(amount);
 }
 
+TEST_CASE("a coordinated agreement is labelled with its short form and 'with'", "[pipeline]") {
+    if (!models_available()) return;
+    Document doc;
+    doc.id = "short-form";
+    doc.text =
+        "Peru and Chile last week signed a memorandum of understanding (MoU) on lithium "
+        "mining in the Atacama region.";
+    const auto x = extractor().extract(doc);
+    REQUIRE(has_relation(x, "Peru", "SIGNED_AGREEMENT_WITH", "Chile"));
+    bool labelled = false;
+    for (const auto& r : x.relations)
+        if (r.type == RelationType::SignedAgreementWith) labelled = r.label == "signed MoU with";
+    CHECK(labelled);
+}
+
 TEST_CASE("extraction is deterministic and thread-safe", "[pipeline]") {
     if (!models_available()) return;
     Document doc;
