@@ -79,7 +79,7 @@ struct EdgeProps {
 using BoostGraph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexProps, EdgeProps>;
 
-std::string join_aliases(const std::vector<std::string>& aliases) {
+std::string join_aliases(const std::vector<std::string_view>& aliases) {
     std::string joined;
     for (std::size_t i = 0; i < aliases.size(); ++i) {
         if (i) joined += '|';
