@@ -82,6 +82,20 @@ std::filesystem::path temp_name_for(const std::filesystem::path& path) {
 
 AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
     : path_(std::move(path)), temp_path_(temp_name_for(path_)) {
+    std::error_code status_error;
+    const auto status = std::filesystem::status(path_, status_error);
+    if (!status_error && std::filesystem::exists(status) &&
+        !std::filesystem::is_regular_file(status) && !std::filesystem::is_directory(status)) {
+        // /dev/null, a FIFO, /dev/stdout: write in place. Renaming over a device would
+        // replace it with a regular file (for root, /dev/null itself).
+        direct_ = true;
+        file_ = std::fopen(path_.c_str(), "wb");
+        if (!file_) {
+            throw Error(ErrorKind::Io, "cannot open output: " + std::string(std::strerror(errno)),
+                        path_.string());
+        }
+        return;
+    }
     if (path_.has_parent_path()) {
         std::error_code ec;
         std::filesystem::create_directories(path_.parent_path(), ec);
@@ -96,7 +110,7 @@ AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
 
 AtomicFileOutput::~AtomicFileOutput() {
     if (file_) std::fclose(file_);
-    if (!committed_) {
+    if (!committed_ && !direct_) {
         std::error_code ec;
         std::filesystem::remove(temp_path_, ec);
     }
@@ -117,6 +131,10 @@ void AtomicFileOutput::commit() {
                     path_.string());
     }
     file_ = nullptr;
+    if (direct_) {
+        committed_ = true;
+        return;
+    }
     std::error_code ec;
     std::filesystem::rename(temp_path_, path_, ec);
     if (ec) throw Error(ErrorKind::Io, "cannot rename into place: " + ec.message(), path_.string());

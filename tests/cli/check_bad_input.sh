@@ -72,6 +72,10 @@ expect 2 "unknown format" -- "$kgforge" build "$work/a.txt" --format nope -o "$w
 [ "$(cat "$work/keep.json")" = "previous" ] || fail "existing output was touched"
 ls -a "$work" | grep -q '\.tmp-' && fail "temporary files left behind"
 
+# A device as output is written in place, never replaced by a file (as root, /dev/null).
+"$kgforge" build "$work/a.txt" --format json -o /dev/null --quiet || fail "-o /dev/null failed"
+[ -c /dev/null ] || fail "/dev/null is no longer a character device"
+
 # --help on every command, --version.
 for command in build merge extract stats; do
   "$kgforge" "$command" --help >/dev/null || fail "$command --help"

@@ -3,6 +3,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "kgforge/error.hpp"
 #include "kgforge/output.hpp"
@@ -61,4 +64,33 @@ TEST_CASE("numbers are written in their shortest exact form", "[output]") {
     out << ' ';
     out.write_double(2.0);
     CHECK(out.str() == "18446744073709551615 0.1 2.0");
+}
+
+TEST_CASE("a device or FIFO target is written in place, never replaced", "[output]") {
+    auto dir = fs::temp_directory_path() / ("kgforge-test-fifo-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    auto fifo = dir / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo);
+        std::stringstream text;
+        text << in.rdbuf();
+        received = text.str();
+    });
+    {
+        AtomicFileOutput out(fifo);
+        out << "through the pipe";
+        out.commit();
+    }
+    reader.join();
+    CHECK(received == "through the pipe");
+    CHECK(fs::is_fifo(fifo));
+    {
+        AtomicFileOutput out("/dev/null");
+        out << "discarded";
+        out.commit();
+    }
+    CHECK(fs::is_character_file("/dev/null"));
+    fs::remove_all(dir);
 }

@@ -81,7 +81,8 @@ private:
 };
 
 // path.tmp-<pid>-<n> until commit(), then renamed over path. Destroyed without commit():
-// the temp file is removed and path is untouched.
+// the temp file is removed and path is untouched. A target that exists and is not a
+// regular file (/dev/null, a FIFO) is written in place instead.
 class AtomicFileOutput final : public OutputStream {
 public:
     explicit AtomicFileOutput(std::filesystem::path path);
@@ -95,6 +96,7 @@ private:
     std::filesystem::path temp_path_;
     std::FILE* file_ = nullptr;
     bool committed_ = false;
+    bool direct_ = false;
 };
 
 // A set of named files in one folder, written into a temp folder and moved into place
