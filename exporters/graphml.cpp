@@ -94,10 +94,10 @@ class GraphmlWriter {
     void real(std::string_view open, float value) {
         out_ << open;
         write_xml_float(out_, value);
-        out_ << "</data>\n";
+        out_ << std::string_view("</data>\n");
     }
     void flag(std::string_view open, bool value) {
-        out_ << open << (value ? "true" : "false") << "</data>\n";
+        out_ << open << (value ? std::string_view("true</data>\n") : "false</data>\n");
     }
 
   private:

@@ -241,11 +241,34 @@ void write_xml_float(OutputStream& out, float value) {
         out.write(".0");
         return;
     }
-    char buffer[32];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
-    out.write(text);
-    if (text.find_first_of(".e") == std::string_view::npos) out.write(".0");
+    // Confidences take few distinct values: remember the text of recent ones, because
+    // the shortest-form search of to_chars is the costliest part of writing an edge.
+    struct CachedFloat {
+        std::uint32_t bits = 0;
+        std::uint8_t length = 0;  // 0 = empty slot
+        char text[27];
+    };
+    thread_local CachedFloat cache[64];
+    std::uint32_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    auto& slot = cache[(bits ^ (bits >> 13) ^ (bits >> 23)) & 63];
+    if (slot.length == 0 || slot.bits != bits) {
+        char buffer[32];
+        auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+        std::size_t length = static_cast<std::size_t>(result.ptr - buffer);
+        if (std::string_view(buffer, length).find_first_of(".e") == std::string_view::npos) {
+            buffer[length++] = '.';
+            buffer[length++] = '0';
+        }
+        if (length > sizeof slot.text) {
+            out.write(std::string_view(buffer, length));
+            return;
+        }
+        std::memcpy(slot.text, buffer, length);
+        slot.length = static_cast<std::uint8_t>(length);
+        slot.bits = bits;
+    }
+    out.write(std::string_view(slot.text, slot.length));
 }
 
 }  // namespace kgforge
