@@ -24,6 +24,16 @@ void OutputStream::flush_buffer() {
     }
 }
 
+void OutputStream::write_through(std::string_view text) {
+    flush_buffer();
+    if (text.size() > capacity_) {
+        sink(text);
+        return;
+    }
+    std::memcpy(buffer_.get() + used_, text.data(), text.size());
+    used_ += text.size();
+}
+
 void OutputStream::write_uint(std::uint64_t value) {
     char digits[24];
     auto result = std::to_chars(digits, digits + sizeof digits, value);

@@ -18,16 +18,14 @@ namespace kgforge {
 class OutputStream {
 public:
     virtual ~OutputStream() = default;
+    // The fast path is kept tiny so it inlines: exporters call it tens of times per edge.
     void write(std::string_view text) {
-        if (text.size() > capacity_ - used_) {
-            flush_buffer();
-            if (text.size() > capacity_) {
-                sink(text);
-                return;
-            }
+        if (text.size() <= capacity_ - used_) [[likely]] {
+            std::memcpy(buffer_.get() + used_, text.data(), text.size());
+            used_ += text.size();
+        } else {
+            write_through(text);
         }
-        std::memcpy(buffer_.get() + used_, text.data(), text.size());
-        used_ += text.size();
     }
     void put(char c) {
         if (used_ == capacity_) flush_buffer();
@@ -48,6 +46,7 @@ public:
     void flush_buffer();
 
 protected:
+    void write_through(std::string_view text);  // the buffer is full: flush, then append
     explicit OutputStream(std::size_t capacity = 1 << 20);
     virtual void sink(std::string_view bytes) = 0;
 
