@@ -76,46 +76,6 @@ void write_attributes(OutputStream& out, std::string_view cls,
     out << "    </attributes>\n";
 }
 
-std::string join_aliases(const std::vector<std::string_view>& aliases) {
-    std::string joined;
-    for (std::size_t i = 0; i < aliases.size(); ++i) {
-        if (i) joined += '|';
-        for (char c : aliases[i]) {
-            if (c == '|' || c == '\\') joined += '\\';
-            joined += c;
-        }
-    }
-    return joined;
-}
-
-class AttWriter {
-  public:
-    explicit AttWriter(OutputStream& out) : out_(out) {}
-    // `open` is `<attvalue for="ID" value="`; empty strings are omitted.
-    void text(std::string_view open, std::string_view value) {
-        if (value.empty()) return;
-        out_ << open;
-        write_xml_escaped(out_, value);
-        out_ << "\"/>\n";
-    }
-    void uint(std::string_view open, std::uint64_t value) {
-        out_ << open;
-        out_.write_uint(value);
-        out_ << "\"/>\n";
-    }
-    void real(std::string_view open, float value) {
-        out_ << open;
-        write_xml_float(out_, value);
-        out_ << "\"/>\n";
-    }
-    void flag(std::string_view open, bool value) {
-        out_ << open << (value ? "true" : "false") << "\"/>\n";
-    }
-
-  private:
-    OutputStream& out_;
-};
-
 // start/end attributes of a node dated from `first` to `last` (either may be invalid).
 void write_node_interval(OutputStream& out, std::string_view first, std::string_view last) {
     auto start = xml_date(first);
@@ -138,7 +98,7 @@ class GexfExporter final : public Exporter {
                OutputStream& out) const override {
         const auto entities = graph.entities();
         const auto documents = graph.documents();
-        AttWriter w(out);
+        XmlValueWriter w(out, "\"/>\n");
 
         std::string_view newest;
         for (auto it = documents.rbegin(); it != documents.rend() && newest.empty(); ++it)
@@ -180,7 +140,7 @@ class GexfExporter final : public Exporter {
             w.text("          <attvalue for=\"v_type\" value=\"", entity_type_name(e.type));
             w.text("          <attvalue for=\"v_subtype\" value=\"", e.subtype);
             if (!e.aliases.empty())
-                w.text("          <attvalue for=\"v_aliases\" value=\"", join_aliases(e.aliases));
+                w.text("          <attvalue for=\"v_aliases\" value=\"", join_list(e.aliases));
             for (const auto& [scheme, value] : e.external_ids) {
                 if (scheme == "wikidata")
                     w.text("          <attvalue for=\"v_wikidata\" value=\"", value);

@@ -62,48 +62,6 @@ void write_key(OutputStream& out, const Key& key) {
     out << "\" attr.type=\"" << key.type << "\"/>\n";
 }
 
-// "aliases": joined with '|'; a '|' or '\' inside an alias is preceded by '\'.
-std::string join_aliases(const std::vector<std::string_view>& aliases) {
-    std::string joined;
-    for (std::size_t i = 0; i < aliases.size(); ++i) {
-        if (i) joined += '|';
-        for (char c : aliases[i]) {
-            if (c == '|' || c == '\\') joined += '\\';
-            joined += c;
-        }
-    }
-    return joined;
-}
-
-class GraphmlWriter {
-  public:
-    explicit GraphmlWriter(OutputStream& out) : out_(out) {}
-
-    // <data key="id">text</data>; omitted when text is empty.
-    void text(std::string_view open, std::string_view value) {
-        if (value.empty()) return;
-        out_ << open;
-        write_xml_escaped(out_, value);
-        out_ << "</data>\n";
-    }
-    void uint(std::string_view open, std::uint64_t value) {
-        out_ << open;
-        out_.write_uint(value);
-        out_ << "</data>\n";
-    }
-    void real(std::string_view open, float value) {
-        out_ << open;
-        write_xml_float(out_, value);
-        out_ << std::string_view("</data>\n");
-    }
-    void flag(std::string_view open, bool value) {
-        out_ << open << (value ? std::string_view("true</data>\n") : "false</data>\n");
-    }
-
-  private:
-    OutputStream& out_;
-};
-
 class GraphmlExporter final : public Exporter {
   public:
     std::string_view name() const override { return "graphml"; }
@@ -116,7 +74,7 @@ class GraphmlExporter final : public Exporter {
                OutputStream& out) const override {
         const auto entities = graph.entities();
         const auto documents = graph.documents();
-        GraphmlWriter w(out);
+        XmlValueWriter w(out, "</data>\n");
 
         out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -139,7 +97,7 @@ class GraphmlExporter final : public Exporter {
             w.text("      <data key=\"v_type\">", entity_type_name(e.type));
             w.text("      <data key=\"v_subtype\">", e.subtype);
             if (!e.aliases.empty())
-                w.text("      <data key=\"v_aliases\">", join_aliases(e.aliases));
+                w.text("      <data key=\"v_aliases\">", join_list(e.aliases));
             for (const auto& [scheme, value] : e.external_ids) {
                 if (scheme == "wikidata") w.text("      <data key=\"v_wikidata\">", value);
             }

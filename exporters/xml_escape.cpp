@@ -36,10 +36,10 @@ inline std::size_t clean_prefix(const char* p, std::size_t n) {
     for (; i + 16 <= n; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
         // Signed compare: bytes >= 0x80 are negative, so "< 0x20" catches them too.
-        const __m128i bad = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)),
-                         _mm_cmplt_epi8(v, space)));
+        const __m128i bad =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)),
+                                      _mm_cmplt_epi8(v, space)));
         const auto mask = static_cast<unsigned>(_mm_movemask_epi8(bad));
         if (mask) return i + static_cast<std::size_t>(__builtin_ctz(mask));
     }
@@ -269,6 +269,18 @@ void write_xml_float(OutputStream& out, float value) {
         slot.bits = bits;
     }
     out.write(std::string_view(slot.text, slot.length));
+}
+
+std::string join_list(const std::vector<std::string_view>& items) {
+    std::string joined;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) joined += '|';
+        for (char c : items[i]) {
+            if (c == '|' || c == '\\') joined += '\\';
+            joined += c;
+        }
+    }
+    return joined;
 }
 
 }  // namespace kgforge

@@ -18,6 +18,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kgforge/output.hpp"
 
@@ -42,5 +43,39 @@ std::string_view xml_date(std::string_view date);
 // Shortest round-trip decimal form of a float ("0.9", not "0.899999976"), always with a
 // '.' or exponent so typed readers see a floating-point value; NaN/Inf become 0.0.
 void write_xml_float(OutputStream& out, float value);
+
+// One string for a list attribute (GraphML/GEXF have no list type): joined with '|', a '|' or
+// '\' inside an element preceded by '\'.
+std::string join_list(const std::vector<std::string_view>& items);
+
+// Writes typed attribute values as `open` + value + `close`: <data key="k">v</data> in
+// GraphML, <attvalue for="k" value="v"/> in GEXF. Empty strings are omitted.
+class XmlValueWriter {
+  public:
+    XmlValueWriter(OutputStream& out, std::string_view close) : out_(out), close_(close) {}
+    void text(std::string_view open, std::string_view value) {
+        if (value.empty()) return;
+        out_ << open;
+        write_xml_escaped(out_, value);
+        out_ << close_;
+    }
+    void uint(std::string_view open, std::uint64_t value) {
+        out_ << open;
+        out_.write_uint(value);
+        out_ << close_;
+    }
+    void real(std::string_view open, float value) {
+        out_ << open;
+        write_xml_float(out_, value);
+        out_ << close_;
+    }
+    void flag(std::string_view open, bool value) {
+        out_ << open << (value ? std::string_view("true") : "false") << close_;
+    }
+
+  private:
+    OutputStream& out_;
+    std::string_view close_;
+};
 
 }  // namespace kgforge
