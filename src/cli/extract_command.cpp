@@ -1,6 +1,7 @@
 #include <fmt/core.h>
 
 #include "cli/commands.hpp"
+#include "cli/graph_input.hpp"
 #include "cli/progress.hpp"
 #include "kgforge/extractor.hpp"
 #include "kgforge/pipeline.hpp"
@@ -36,11 +37,12 @@ int run_extract(const ExtractOptions& options) {
         ++documents;
     });
     progress.finish();
-    if (file) file->commit();
-    else out->flush_buffer();
+    if (file)
+        file->commit();
+    else
+        out->flush_buffer();
+    report_diagnostics(diagnostics, options.common.quiet);
     if (!options.common.quiet) {
-        for (const auto& warning : diagnostics.warnings()) fmt::print(stderr, "kgforge: warning: {}\n", warning);
-        for (const auto& error : diagnostics.errors()) fmt::print(stderr, "kgforge: skipped: {}\n", error);
         fmt::print(stderr, "kgforge: {} documents extracted -> {}\n", documents, options.output);
     }
     return diagnostics.errors().empty() ? 0 : 3;

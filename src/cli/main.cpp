@@ -1,5 +1,5 @@
-#include <CLI/CLI.hpp>
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 
@@ -41,9 +41,10 @@ int main(int argc, char** argv) {
     kgforge::cli::BuildOptions build;
     auto* build_cmd = app.add_subcommand(
         "build", "Extract entities and relations from articles and write the graph");
-    build_cmd->add_option("inputs", build.inputs,
-                          "Text files, folders (*.txt, *.jsonl, recursively), JSONL files, or - "
-                          "for stdin")
+    build_cmd
+        ->add_option("inputs", build.inputs,
+                     "Text files, folders (*.txt, *.jsonl, recursively), JSONL files, or - "
+                     "for stdin")
         ->required();
     build_cmd->add_flag("--from-extractions", build.from_extractions,
                         "Inputs are pre-extracted JSON/JSONL (schema/extraction.schema.json)");
@@ -61,20 +62,23 @@ int main(int argc, char** argv) {
     add_graph_output(*merge_cmd, merge.out);
 
     kgforge::cli::ExtractOptions extract;
-    auto* extract_cmd = app.add_subcommand(
-        "extract", "Write per-document extractions as JSONL (the map step)");
+    auto* extract_cmd =
+        app.add_subcommand("extract", "Write per-document extractions as JSONL (the map step)");
     extract_cmd->add_option("inputs", extract.inputs, "Text files, folders, JSONL files, or -")
         ->required();
     extract_cmd->add_option("-o,--output", extract.output, "Output JSONL file ('-': stdout)")
         ->capture_default_str();
-    extract_cmd->add_flag("--explain", extract.explain, "Keep the rule or model behind each relation");
+    extract_cmd->add_flag("--explain", extract.explain,
+                          "Keep the rule or model behind each relation");
     extract_cmd->add_option("--models", extract.models_dir, "Folder with the trained models");
     add_common(*extract_cmd, extract.common);
 
     kgforge::cli::StatsOptions stats;
-    auto* stats_cmd = app.add_subcommand("stats", "Counts by type and top entities of a graph JSON");
+    auto* stats_cmd =
+        app.add_subcommand("stats", "Counts by type and top entities of a graph JSON");
     stats_cmd->add_option("graph", stats.input, "A graph written with --format json")->required();
-    stats_cmd->add_option("--top", stats.top, "How many top entities to list")->capture_default_str();
+    stats_cmd->add_option("--top", stats.top, "How many top entities to list")
+        ->capture_default_str();
     stats_cmd->add_flag("--json", stats.json, "Machine-readable output");
 
     kgforge::cli::PushCommandOptions push;
@@ -85,8 +89,9 @@ int main(int argc, char** argv) {
     push_cmd->add_option("--neo4j", push.url, "Neo4j HTTP connector URL")->capture_default_str();
     push_cmd->add_option("--database", push.database, "Neo4j database")->capture_default_str();
     push_cmd->add_option("--user", push.user, "Neo4j user")->capture_default_str();
-    push_cmd->add_option("--password-env", push.password_env,
-                         "Environment variable holding the password ('' for no auth)")
+    push_cmd
+        ->add_option("--password-env", push.password_env,
+                     "Environment variable holding the password ('' for no auth)")
         ->capture_default_str();
     push_cmd->add_option("--batch-size", push.batch_size, "Rows per UNWIND batch (one transaction)")
         ->capture_default_str()

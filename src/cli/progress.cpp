@@ -8,12 +8,16 @@
 
 namespace kgforge::cli {
 
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+    return ::isatty(STDERR_FILENO) == 1;
+}
 
 ProgressBar::ProgressBar(bool enabled)
     : enabled_(enabled), start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
 
-ProgressBar::~ProgressBar() { finish(); }
+ProgressBar::~ProgressBar() {
+    finish();
+}
 
 void ProgressBar::update(const Progress& progress) {
     if (!enabled_) return;
@@ -25,8 +29,8 @@ void ProgressBar::update(const Progress& progress) {
     const double mb = static_cast<double>(progress.bytes) / 1e6;
     std::string bar;
     if (progress.total_bytes > 0) {
-        const double fraction = std::min(1.0, static_cast<double>(progress.bytes) /
-                                                  static_cast<double>(progress.total_bytes));
+        const double fraction = std::min(
+            1.0, static_cast<double>(progress.bytes) / static_cast<double>(progress.total_bytes));
         const int width = 30;
         const int filled = static_cast<int>(fraction * width);
         bar = "[" + std::string(static_cast<std::size_t>(filled), '#') +

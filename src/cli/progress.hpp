@@ -8,13 +8,13 @@
 namespace kgforge::cli {
 
 class ProgressBar {
-public:
+  public:
     explicit ProgressBar(bool enabled);
     ~ProgressBar();
     void update(const Progress& progress);
     void finish();
 
-private:
+  private:
     bool enabled_;
     bool drawn_ = false;
     std::chrono::steady_clock::time_point start_;

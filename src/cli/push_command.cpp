@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/graph_input.hpp"
 #include "cli/progress.hpp"
 #include "kgforge/error.hpp"
 #include "kgforge/extractor.hpp"
@@ -80,31 +81,10 @@ int run_push(const PushCommandOptions& options) {
         connection.password = password;
     }
 
-    const auto sources = discover_inputs(options.inputs, options.from_extractions);
-    Diagnostics diagnostics(options.common.keep_going);
+    const auto input = read_graph(options.inputs, options.from_extractions, options.models_dir,
+                                  false, options.common);
+    const auto& graph = input.graph;
     const bool show = !options.common.quiet && stderr_is_terminal();
-    ProgressBar reading(show);
-    RunOptions run;
-    run.threads = options.common.threads;
-    run.on_progress = [&](const Progress& p) { reading.update(p); };
-    GraphBuilder builder;
-    auto add = [&](DocumentExtraction&& extraction) { builder.add(std::move(extraction)); };
-    if (options.from_extractions) {
-        read_all_extractions(sources, run, diagnostics, add);
-    } else {
-        ExtractorOptions extractor_options;
-        extractor_options.models_dir = options.models_dir;
-        auto extractor = make_default_extractor(extractor_options);
-        run_extraction(sources, *extractor, run, diagnostics, add);
-    }
-    reading.finish();
-    if (!options.common.quiet) {
-        for (const auto& warning : diagnostics.warnings())
-            fmt::print(stderr, "kgforge: warning: {}\n", warning);
-        for (const auto& error : diagnostics.errors())
-            fmt::print(stderr, "kgforge: skipped: {}\n", error);
-    }
-    const auto graph = builder.build();
 
     PushOptions push;
     push.batch_size = options.batch_size;
@@ -129,7 +109,7 @@ int run_push(const PushCommandOptions& options) {
                    connection.database, report.batches, seconds,
                    report.retries ? fmt::format(", {} retries", report.retries) : std::string());
     }
-    return diagnostics.errors().empty() ? 0 : 3;
+    return input.skipped_records ? 3 : 0;
 }
 
 }  // namespace kgforge::cli

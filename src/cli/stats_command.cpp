@@ -39,7 +39,8 @@ std::string printable(std::string_view name) {
         }
         if (c < 0x20 || c == 0x7f) {
             out += ' ';
-        } else if (c == 0xe2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+        } else if (c == 0xe2 && i + 2 < name.size() &&
+                   static_cast<unsigned char>(name[i + 1]) == 0x80 &&
                    (static_cast<unsigned char>(name[i + 2]) & 0xf0) >= 0xa0 &&
                    static_cast<unsigned char>(name[i + 2]) <= 0xaf) {
             i += 2;  // U+2020..U+202F: bidi overrides and separators reorder the terminal line
@@ -86,8 +87,10 @@ int run_stats(const StatsOptions& options) {
     std::uint64_t evidence = 0;
     for (const auto& e : json["edges"].GetArray()) {
         by_relation_type[string_field(e, "type")] += 1;
-        if (auto s = index.find(string_field(e, "source")); s != index.end()) nodes[s->second].degree++;
-        if (auto t = index.find(string_field(e, "target")); t != index.end()) nodes[t->second].degree++;
+        if (auto s = index.find(string_field(e, "source")); s != index.end())
+            nodes[s->second].degree++;
+        if (auto t = index.find(string_field(e, "target")); t != index.end())
+            nodes[t->second].degree++;
         if (auto w = e.FindMember("weight"); w != e.MemberEnd() && w->value.IsUint64())
             evidence += w->value.GetUint64();
     }
@@ -101,8 +104,9 @@ int run_stats(const StatsOptions& options) {
     if (top.size() > options.top) top.resize(options.top);
 
     if (options.json) {
-        std::string out = fmt::format("{{\"entities\":{},\"relations\":{},\"evidence\":{},\"documents\":{}",
-                                      nodes.size(), json["edges"].Size(), evidence, documents);
+        std::string out =
+            fmt::format("{{\"entities\":{},\"relations\":{},\"evidence\":{},\"documents\":{}",
+                        nodes.size(), json["edges"].Size(), evidence, documents);
         auto counts = [&](const char* key, const std::map<std::string, std::uint64_t>& m) {
             out += fmt::format(",\"{}\":{{", key);
             bool first = true;
@@ -116,24 +120,25 @@ int run_stats(const StatsOptions& options) {
         counts("relations_by_type", by_relation_type);
         out += ",\"top_entities\":[";
         for (std::size_t i = 0; i < top.size(); ++i) {
-            out += fmt::format("{}{{\"id\":{},\"name\":{},\"type\":{},\"degree\":{},\"mentions\":{}}}",
-                               i ? "," : "", json_quote(top[i]->id), json_quote(top[i]->name),
-                               json_quote(top[i]->type), top[i]->degree, top[i]->mentions);
+            out +=
+                fmt::format("{}{{\"id\":{},\"name\":{},\"type\":{},\"degree\":{},\"mentions\":{}}}",
+                            i ? "," : "", json_quote(top[i]->id), json_quote(top[i]->name),
+                            json_quote(top[i]->type), top[i]->degree, top[i]->mentions);
         }
         out += "]}\n";
         fmt::print("{}", out);
         return 0;
     }
-    fmt::print("{}: {} entities, {} relations ({} pieces of evidence), {} documents\n", options.input,
-               nodes.size(), json["edges"].Size(), evidence, documents);
+    fmt::print("{}: {} entities, {} relations ({} pieces of evidence), {} documents\n",
+               options.input, nodes.size(), json["edges"].Size(), evidence, documents);
     fmt::print("\nentities by type\n");
     for (const auto& [type, count] : by_entity_type) fmt::print("  {:<24} {:>8}\n", type, count);
     fmt::print("\nrelations by type\n");
     for (const auto& [type, count] : by_relation_type) fmt::print("  {:<24} {:>8}\n", type, count);
     fmt::print("\ntop entities by degree\n");
     for (std::size_t i = 0; i < top.size(); ++i) {
-        fmt::print("  {:>2}. {} ({}): degree {}, mentions {}\n", i + 1, printable(top[i]->name), top[i]->type,
-                   top[i]->degree, top[i]->mentions);
+        fmt::print("  {:>2}. {} ({}): degree {}, mentions {}\n", i + 1, printable(top[i]->name),
+                   top[i]->type, top[i]->degree, top[i]->mentions);
     }
     return 0;
 }

@@ -1,0 +1,49 @@
+#include "cli/graph_input.hpp"
+
+#include <fmt/core.h>
+
+#include "cli/progress.hpp"
+#include "kgforge/extractor.hpp"
+#include "kgforge/pipeline.hpp"
+
+namespace kgforge::cli {
+
+void report_diagnostics(const Diagnostics& diagnostics, bool quiet) {
+    if (quiet) return;
+    for (const auto& warning : diagnostics.warnings())
+        fmt::print(stderr, "kgforge: warning: {}\n", warning);
+    for (const auto& error : diagnostics.errors())
+        fmt::print(stderr, "kgforge: skipped: {}\n", error);
+}
+
+GraphInput read_graph(const std::vector<std::string>& inputs, bool from_extractions,
+                      const std::string& models_dir, bool explain, const CommonOptions& common) {
+    const auto sources = discover_inputs(inputs, from_extractions);
+    Diagnostics diagnostics(common.keep_going);
+    ProgressBar progress(!common.quiet && stderr_is_terminal());
+    RunOptions run;
+    run.threads = common.threads;
+    run.on_progress = [&](const Progress& p) { progress.update(p); };
+
+    GraphBuilder builder;
+    auto add = [&](DocumentExtraction&& extraction) { builder.add(std::move(extraction)); };
+    if (from_extractions) {
+        read_all_extractions(sources, run, diagnostics, add);
+    } else {
+        ExtractorOptions extractor_options;
+        extractor_options.models_dir = models_dir;
+        extractor_options.explain = explain;
+        auto extractor = make_default_extractor(extractor_options);
+        run_extraction(sources, *extractor, run, diagnostics, add);
+    }
+    progress.finish();
+    report_diagnostics(diagnostics, common.quiet);
+
+    GraphInput result;
+    result.documents = builder.document_count();
+    result.skipped_records = !diagnostics.errors().empty();
+    result.graph = builder.build();
+    return result;
+}
+
+}  // namespace kgforge::cli

@@ -1,0 +1,26 @@
+// The "inputs to graph" step shared by `build`, `merge` and `push`: find the inputs, extract
+// (or read extractions) with a progress bar, report warnings and skipped records, build.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "kgforge/graph.hpp"
+#include "kgforge/input.hpp"
+
+namespace kgforge::cli {
+
+struct GraphInput {
+    KnowledgeGraph graph;
+    std::size_t documents = 0;
+    bool skipped_records = false;  // --keep-going skipped something: exit code 3
+};
+
+GraphInput read_graph(const std::vector<std::string>& inputs, bool from_extractions,
+                      const std::string& models_dir, bool explain, const CommonOptions& common);
+
+// Warnings and skipped records on stderr, unless --quiet.
+void report_diagnostics(const Diagnostics& diagnostics, bool quiet);
+
+}  // namespace kgforge::cli
