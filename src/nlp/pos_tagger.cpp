@@ -361,54 +361,91 @@ inline std::uint32_t key32(std::uint64_t k) {
     return x == 0 ? 1 : x;
 }
 
-// Quantized sparse weights of one stage: feature key -> [(tag, int16 weight)].
+// Scores of every tag, padded to a multiple of 8 lanes for the vectorized dense-row adds.
+inline constexpr std::size_t kScoreWidth = (kTagCount + 7) / 8 * 8;
+using Scores = std::array<std::int32_t, kScoreWidth>;
+
+// Quantized weights of one stage: feature key -> [(tag, int16 weight)].
+// Tagging is bound by memory latency and by the adds, so the layout follows how often a
+// feature is used: a slot holds its key and up to three weights inline (one cache miss for
+// five in six features); the frequent context features (previous tags, neighbouring words'
+// tag classes) carry weights for most tags and are stored as dense int16 rows added with
+// vector instructions; the few lists in between are spilled to `entries`.
 struct WeightTable {
-    struct Slot {  // 8 bytes: 8 per cache line
+    static constexpr std::uint32_t kInline = 3;
+    static constexpr std::uint32_t kDenseFrom = 8;  // lists this long become dense rows
+    // e[0] markers (tag fields no tag uses)
+    static constexpr std::uint32_t kSpill = 0xFFFF0000u;
+    static constexpr std::uint32_t kDense = 0xFFFE0000u;
+    struct Slot {  // 16 bytes: 4 per cache line
         std::uint32_t key = 0;
-        std::uint32_t packed = 0;  // offset << 8 | count
-        std::uint32_t offset() const { return packed >> 8; }
-        std::uint32_t count() const { return packed & 0xFF; }
+        // Inline: up to kInline entries (tag << 16) | uint16(int16 weight), unused ones 0
+        // (tag None, weight 0: adding them is harmless). Spilled: {kSpill, offset, count}.
+        // Dense: {kDense, row offset into `dense`, count}.
+        std::uint32_t e[kInline] = {0, 0, 0};
+        std::uint32_t marker() const { return e[0] & 0xFFFF0000u; }
     };
     float scale = 1.0f;  // int16 weight = round(averaged weight * scale)
     std::vector<Slot> table;
     std::uint64_t mask = 0;
-    std::vector<std::uint32_t> entries;  // (tag << 16) | uint16(int16 weight)
+    std::vector<std::uint32_t> entries;        // spilled lists
+    std::vector<std::int16_t> dense;           // dense rows, kScoreWidth weights each
+    std::vector<std::uint32_t> dense_entries;  // the same rows as lists (for save)
     std::size_t features = 0;
+    std::size_t weights = 0;
 
     // feats sorted by key, keys unique.
     void build(const std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>& feats) {
         std::size_t total = 0;
         for (const auto& f : feats) total += f.second.size();
-        if (total >= (std::size_t{1} << 24))
-            throw Error(ErrorKind::Model, "POS tagger model too large (more than 16M weights)");
+        if (total >= (std::size_t{1} << 30))
+            throw Error(ErrorKind::Model, "POS tagger model too large (more than 1G weights)");
         features = feats.size();
+        weights = total;
         std::size_t cap = 16;
         while (cap < feats.size() * 2) cap <<= 1;
         table.assign(cap, Slot{});
         mask = cap - 1;
         entries.clear();
+        dense.clear();
+        dense_entries.clear();
         for (const auto& [key, list] : feats) {
             std::uint64_t i = key & mask;
             while (table[i].key != 0) i = (i + 1) & mask;
-            table[i] = Slot{key, static_cast<std::uint32_t>(entries.size() << 8 | list.size())};
-            entries.insert(entries.end(), list.begin(), list.end());
+            Slot& s = table[i];
+            s.key = key;
+            const auto count = static_cast<std::uint32_t>(list.size());
+            if (count <= kInline) {
+                for (std::size_t j = 0; j < list.size(); ++j) s.e[j] = list[j];
+            } else if (count < kDenseFrom) {
+                s.e[0] = kSpill;
+                s.e[1] = static_cast<std::uint32_t>(entries.size());
+                s.e[2] = count;
+                entries.insert(entries.end(), list.begin(), list.end());
+            } else {
+                s.e[0] = kDense;
+                s.e[1] = static_cast<std::uint32_t>(dense.size());
+                s.e[2] = static_cast<std::uint32_t>(dense_entries.size());
+                dense.resize(dense.size() + kScoreWidth, 0);
+                for (const std::uint32_t e : list)
+                    dense[s.e[1] + (e >> 16)] = static_cast<std::int16_t>(e & 0xFFFF);
+                dense_entries.insert(dense_entries.end(), list.begin(), list.end());
+                dense_entries.push_back(0);  // terminator
+            }
         }
     }
-    const Slot* find(std::uint64_t feature) const {
-        if (table.empty()) return nullptr;
-        const std::uint32_t key = key32(feature);
-        std::uint64_t i = key & mask;
-        while (true) {
-            const Slot& s = table[i];
-            if (s.key == key) return &s;
-            if (s.key == 0) return nullptr;
-            i = (i + 1) & mask;
-        }
+    // The (tag << 16 | weight) entries of a slot.
+    std::span<const std::uint32_t> list(const Slot& s) const {
+        if (s.marker() == kSpill) return {entries.data() + s.e[1], s.e[2]};
+        const std::uint32_t* e = s.marker() == kDense ? dense_entries.data() + s.e[2] : s.e;
+        const std::size_t limit = s.marker() == kDense ? kTagCount : kInline;
+        std::size_t n = 0;
+        while (n < limit && e[n] != 0) ++n;
+        return {e, n};
     }
-    // The best tag for the features. Memory-latency bound: prefetch every slot first, then
-    // every weight list, then add up.
+    // The best tag for the features.
     std::uint16_t best(const std::uint64_t* feats, int k) const {
-        std::array<std::int32_t, kTagCount> scores{};
+        Scores scores{};
         add(feats, k, scores.data());
         return argmax(scores.data());
     }
@@ -418,37 +455,42 @@ struct WeightTable {
             if (scores[t] > scores[guess]) guess = t;
         return guess;
     }
+    static void add_entry(std::uint32_t e, std::int32_t* scores) {
+        scores[e >> 16] += static_cast<std::int16_t>(e & 0xFFFF);
+    }
+    static void add_dense(const std::int16_t* __restrict row, std::int32_t* __restrict scores) {
+        for (std::size_t t = 0; t < kScoreWidth; ++t) scores[t] += row[t];
+    }
+    // Adds the weights of the features to scores[0 .. kScoreWidth). Prefetches every slot
+    // first so that the misses overlap.
     void add(const std::uint64_t* feats, int k, std::int32_t* scores) const {
         if (table.empty()) return;
         std::uint32_t keys[kMaxFeatures];
-        std::uint64_t pos[kMaxFeatures];
-        const Slot* found[kMaxFeatures];
         for (int f = 0; f < k; ++f) {
             keys[f] = key32(feats[f]);
-            pos[f] = keys[f] & mask;
-            __builtin_prefetch(&table[pos[f]]);
+            __builtin_prefetch(&table[keys[f] & mask]);
         }
         for (int f = 0; f < k; ++f) {
-            std::uint64_t i = pos[f];
-            found[f] = nullptr;
+            std::uint64_t i = keys[f] & mask;
             while (true) {
                 const Slot& s = table[i];
                 if (s.key == keys[f]) {
-                    found[f] = &s;
-                    __builtin_prefetch(entries.data() + s.offset());
+                    const std::uint32_t marker = s.marker();
+                    if (marker == kDense) {
+                        add_dense(dense.data() + s.e[1], scores);
+                    } else if (marker == kSpill) {
+                        const std::uint32_t* e = entries.data() + s.e[1];
+                        for (std::uint32_t j = 0; j < s.e[2]; ++j) add_entry(e[j], scores);
+                    } else {
+                        add_entry(s.e[0], scores);
+                        add_entry(s.e[1], scores);
+                        add_entry(s.e[2], scores);
+                    }
                     break;
                 }
                 if (s.key == 0) break;
                 i = (i + 1) & mask;
             }
-        }
-        for (int f = 0; f < k; ++f) {
-            const Slot* s = found[f];
-            if (s == nullptr) continue;
-            const std::uint32_t* e = entries.data() + s->offset();
-            const std::uint32_t count = s->count();
-            for (std::uint32_t j = 0; j < count; ++j)
-                scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xFFFF);
         }
     }
 };
@@ -459,7 +501,7 @@ struct ScoreCache {
     static constexpr std::size_t kSize = 2048;
     struct Entry {
         std::uint64_t key = 0;
-        std::array<std::int32_t, kTagCount> scores{};
+        Scores scores{};
     };
     std::vector<Entry> entries = std::vector<Entry>(kSize);
 };
@@ -553,7 +595,7 @@ struct PosTagger::Model {
                     w.add(feats, ks, e.scores.data());
                     e.key = key;
                 }
-                std::array<std::int32_t, kTagCount> scores = e.scores;
+                Scores scores = e.scores;
                 const int kc = context_features(sc.info.data(), n, i, p1, p2, nullptr, feats);
                 w.add(feats, kc, scores.data());
                 guess = WeightTable::argmax(scores.data());
@@ -590,7 +632,7 @@ std::size_t PosTagger::feature_count() const {
 std::size_t PosTagger::weight_count() const {
     std::size_t n = 0;
     if (model_)
-        for (const auto& s : model_->stages) n += s.entries.size();
+        for (const auto& s : model_->stages) n += s.weights;
     return n;
 }
 
@@ -719,9 +761,9 @@ void PosTagger::save(const std::filesystem::path& path) const {
         w.put<std::uint32_t>(static_cast<std::uint32_t>(slots.size()));
         for (const auto* s : slots) {
             w.put<std::uint32_t>(s->key);
-            w.put<std::uint8_t>(static_cast<std::uint8_t>(s->count()));
-            for (std::uint32_t j = 0; j < s->count(); ++j) {
-                const std::uint32_t e = st.entries[s->offset() + j];
+            const auto list = st.list(*s);
+            w.put<std::uint8_t>(static_cast<std::uint8_t>(list.size()));
+            for (const std::uint32_t e : list) {
                 w.put<std::uint8_t>(static_cast<std::uint8_t>((e >> 16) - 1));
                 w.put<std::uint16_t>(static_cast<std::uint16_t>(e & 0xFFFF));
             }
