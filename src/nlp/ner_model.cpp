@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <numeric>
 #include <random>
 #include <unordered_map>
+
+#include <xxhash.h>
 
 #include "kgforge/error.hpp"
 
@@ -18,41 +21,32 @@ namespace {
 
 constexpr char kMagic[8] = {'K', 'G', 'F', 'N', 'E', 'R', '\0', '\1'};
 constexpr std::uint32_t kFormatVersion = 1;
-constexpr std::uint32_t kFeatureVersion = 2;  // bump when extract_ner_features changes
+constexpr std::uint32_t kFeatureVersion = 3;  // bump when extract_ner_features changes
 
 // ---- hashing --------------------------------------------------------------------------
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+// A feature key combines its template id with 64-bit hashes of token strings (each string is
+// hashed once per sentence, context features reuse the neighbours' hashes) and small integers.
+// 0 is never a key: it marks empty table slots.
+std::uint64_t hash_string(std::string_view s) {
+    return XXH3_64bits(s.data(), s.size());
+}
 
-struct Hasher {
-    std::uint64_t h;
-    explicit Hasher(std::uint32_t templ) : h(kFnvOffset) { add_u32(templ); }
-    void add_byte(unsigned char c) {
-        h ^= c;
-        h *= kFnvPrime;
-    }
-    void add_u32(std::uint32_t v) {
-        for (int k = 0; k < 4; ++k) add_byte(static_cast<unsigned char>(v >> (8 * k)));
-    }
-    void add(std::string_view s) {
-        for (char c : s) add_byte(static_cast<unsigned char>(c));
-        add_byte(0xFF);
-    }
-    std::uint64_t done() const {
-        std::uint64_t x = h;
-        x ^= x >> 33;
-        x *= 0xff51afd7ed558ccdULL;
-        x ^= x >> 33;
-        return x | 1;  // 0 is the empty slot marker
-    }
-};
-
-std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
-    std::uint64_t x = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
-    x ^= x >> 31;
+inline std::uint64_t mix64(std::uint64_t x) {
+    x ^= x >> 30;
     x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 29;
-    return x | 1;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+template <class... Parts>
+std::uint64_t fkey(std::uint32_t templ, Parts... parts) {
+    std::uint64_t h = mix64(0x6a09e667f3bcc908ULL + templ);
+    ((h = mix64(h ^
+                (static_cast<std::uint64_t>(parts) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)))),
+     ...);
+    return h | 1;
 }
 
 enum Templ : std::uint32_t {
@@ -223,10 +217,7 @@ struct WeightTable {
 }  // namespace
 
 std::uint64_t ner_word_key(std::string_view text, bool all_caps_sentence) {
-    Hasher k(kWord);
-    k.add(text);
-    k.add_byte(all_caps_sentence ? 1 : 0);
-    return k.done() | 1;
+    return fkey(kWord, hash_string(text), all_caps_sentence ? 1 : 0);
 }
 
 bool ner_all_caps_sentence(std::span<const Token> tokens) {
@@ -249,9 +240,12 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
     out.offsets.reserve(n + 1);
     out.hashes.reserve(n * 48);
 
-    // Per-token normalized words and shapes (buffers reused across calls).
+    // Per-token normalized words and shapes and their hashes (buffers reused across calls).
+    // Context features combine the neighbours' hashes, so no string is hashed twice.
     thread_local std::vector<std::string> words;
     thread_local std::vector<std::string> shapes;
+    thread_local std::vector<std::uint64_t> word_hash;  // index i + 2 (two pads each side)
+    thread_local std::vector<std::uint64_t> shape_hash;
     thread_local std::vector<std::uint64_t> gaz;
     thread_local std::vector<std::uint32_t> kinds_at;
     thread_local std::vector<char> role_before;
@@ -259,9 +253,17 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
         words.resize(n);
         shapes.resize(n);
     }
+    word_hash.resize(n + 4);
+    shape_hash.resize(n + 4);
+    static const std::uint64_t kBos = hash_string("<s>");
+    static const std::uint64_t kEos = hash_string("</s>");
+    word_hash[0] = word_hash[1] = shape_hash[0] = shape_hash[1] = kBos;
+    word_hash[n + 2] = word_hash[n + 3] = shape_hash[n + 2] = shape_hash[n + 3] = kEos;
     for (std::size_t i = 0; i < n; ++i) {
         normalize_word(tokens[i].text, words[i]);
         word_shape(tokens[i].text, shapes[i]);
+        word_hash[i + 2] = hash_string(words[i]);
+        shape_hash[i + 2] = hash_string(shapes[i]);
     }
     // Gazetteer bits: kind * 4 + part.
     gaz.assign(n, 0);
@@ -285,18 +287,7 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
         if (m.kind == GazetteerKind::RoleWord && m.end_token < n) role_before[m.end_token] = 1;
     }
     const bool caps = is_all_caps_sentence(tokens);
-    static const std::string kBos = "<s>";
-    static const std::string kEos = "</s>";
-    auto word_at = [&](long i) -> const std::string& {
-        if (i < 0) return kBos;
-        if (i >= static_cast<long>(n)) return kEos;
-        return words[static_cast<std::size_t>(i)];
-    };
-    auto shape_at = [&](long i) -> const std::string& {
-        if (i < 0) return kBos;
-        if (i >= static_cast<long>(n)) return kEos;
-        return shapes[static_cast<std::size_t>(i)];
-    };
+    const std::uint64_t caps_bit = caps ? 1 : 0;
 
     out.lower_hash.resize(n);
     out.shape_hash.resize(n);
@@ -304,50 +295,30 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
     out.context_begin.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
-        const long li = static_cast<long>(i);
         const std::string& w = words[i];
-        const std::string& s = shapes[i];
         const auto text = tokens[i].text;
-        auto push = [&](const Hasher& h) { out.hashes.push_back(h.done()); };
-        {
-            Hasher h(kLower);
-            h.add(w);
-            out.lower_hash[i] = h.done();
-            Hasher sh(kShape);
-            sh.add(s);
-            sh.add_byte(caps ? 1 : 0);
-            out.shape_hash[i] = sh.done();
-            out.word_key[i] = ner_word_key(text, caps);
-        }
+        // neighbours' hashes: wm2 = word two to the left, ... (pads beyond the sentence)
+        const std::uint64_t wm2 = word_hash[i], wm1 = word_hash[i + 1], w0 = word_hash[i + 2],
+                            wp1 = word_hash[i + 3], wp2 = word_hash[i + 4];
+        const std::uint64_t sm1 = shape_hash[i + 1], s0 = shape_hash[i + 2],
+                            sp1 = shape_hash[i + 3], sp2 = shape_hash[i + 4];
+        auto push = [&](std::uint64_t key) { out.hashes.push_back(key); };
+        out.lower_hash[i] = fkey(kLower, w0);
+        out.shape_hash[i] = fkey(kShape, s0, caps_bit);
+        out.word_key[i] = ner_word_key(text, caps);
+        const bool upper_initial = starts_upper(text);
         // ---- word features: depend on the token text and the all-caps flag only
         if (!skip_word || !(*skip_word)[i]) {
-            {
-                Hasher h(kBias);
-                push(h);
-            }
-            {
-                Hasher h(kWord);
-                h.add(text);
-                push(h);
-            }
-            out.hashes.push_back(out.lower_hash[i]);
-            out.hashes.push_back(out.shape_hash[i]);
+            push(fkey(kBias));
+            push(fkey(kWord, hash_string(text)));
+            push(out.lower_hash[i]);
+            push(out.shape_hash[i]);
             for (std::size_t k = 1; k <= 4 && k <= w.size(); ++k) {
-                Hasher p(kPrefix);
-                p.add_u32(static_cast<std::uint32_t>(k));
-                p.add(std::string_view(w).substr(0, k));
-                push(p);
-                Hasher q(kSuffix);
-                q.add_u32(static_cast<std::uint32_t>(k));
-                q.add(std::string_view(w).substr(w.size() - k));
-                push(q);
+                push(fkey(kPrefix, k, hash_string(std::string_view(w).substr(0, k))));
+                push(fkey(kSuffix, k, hash_string(std::string_view(w).substr(w.size() - k))));
             }
-            {
-                Hasher h(kShapeSuffix);
-                h.add(s);
-                h.add(std::string_view(w).substr(w.size() > 3 ? w.size() - 3 : 0));
-                push(h);
-            }
+            push(fkey(kShapeSuffix, s0,
+                      hash_string(std::string_view(w).substr(w.size() > 3 ? w.size() - 3 : 0))));
             {
                 unsigned flags = 0;
                 bool all_upper = !text.empty();
@@ -359,127 +330,40 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
                     if (c == '&') flags |= 8;
                     if (c == '\'') flags |= 16;
                 }
-                if (all_upper && starts_upper(text)) flags |= 32;
-                if (starts_upper(text)) flags |= 64;
-                Hasher h(kFlags);
-                h.add_u32(flags);
-                push(h);
-                Hasher l(kLen);
-                l.add_u32(static_cast<std::uint32_t>(std::min<std::size_t>(text.size(), 12)));
-                l.add_byte(flags & 64 ? 1 : 0);
-                push(l);
+                if (all_upper && upper_initial) flags |= 32;
+                if (upper_initial) flags |= 64;
+                push(fkey(kFlags, flags));
+                push(fkey(kLen, std::min<std::size_t>(text.size(), 12), flags & 64 ? 1 : 0));
             }
-            if (caps) {
-                Hasher h(kCapsSent);
-                h.add(w);
-                push(h);
-            }
-            if (starts_upper(text)) {
-                Hasher h(kCommon);
-                h.add_byte(gazetteer.is_common_word(text) ? 1 : 0);
-                h.add_byte(caps ? 1 : 0);
-                push(h);
-            }
+            if (caps) push(fkey(kCapsSent, w0));
+            if (upper_initial)
+                push(fkey(kCommon, gazetteer.is_common_word(text) ? 1 : 0, caps_bit));
         }
         // ---- context features
         out.context_begin[i] = static_cast<std::uint32_t>(out.hashes.size());
-        {
-            Hasher h(kPrev1);
-            h.add(word_at(li - 1));
-            push(h);
-        }
-        {
-            Hasher h(kPrev2);
-            h.add(word_at(li - 2));
-            push(h);
-        }
-        {
-            Hasher h(kNext1);
-            h.add(word_at(li + 1));
-            push(h);
-        }
-        {
-            Hasher h(kNext2);
-            h.add(word_at(li + 2));
-            push(h);
-        }
-        {
-            Hasher h(kBigramL);
-            h.add(word_at(li - 1));
-            h.add(w);
-            push(h);
-        }
-        {
-            Hasher h(kBigramR);
-            h.add(w);
-            h.add(word_at(li + 1));
-            push(h);
-        }
-        {
-            Hasher h(kShapeP1);
-            h.add(shape_at(li - 1));
-            h.add(s);
-            push(h);
-        }
-        {
-            Hasher h(kShapeN1);
-            h.add(s);
-            h.add(shape_at(li + 1));
-            push(h);
-        }
-        {
-            Hasher h(kShapeTri);
-            h.add(shape_at(li - 1));
-            h.add(s);
-            h.add(shape_at(li + 1));
-            push(h);
-        }
-        {
-            Hasher h(kWordNext2);
-            h.add(w);
-            h.add(shape_at(li + 1));
-            h.add(shape_at(li + 2));
-            push(h);
-        }
+        push(fkey(kPrev1, wm1));
+        push(fkey(kPrev2, wm2));
+        push(fkey(kNext1, wp1));
+        push(fkey(kNext2, wp2));
+        push(fkey(kBigramL, wm1, w0));
+        push(fkey(kBigramR, w0, wp1));
+        push(fkey(kShapeP1, sm1, s0));
+        push(fkey(kShapeN1, s0, sp1));
+        push(fkey(kShapeTri, sm1, s0, sp1));
+        push(fkey(kWordNext2, w0, sp1, sp2));
         if (i == 0) {
-            Hasher h(kFirst);
-            h.add(s);
-            push(h);
-            Hasher c(kCommonFirst);
-            c.add_byte(starts_upper(text) && gazetteer.is_common_word(text) ? 1 : 0);
-            push(c);
+            push(fkey(kFirst, s0));
+            push(fkey(kCommonFirst, upper_initial && gazetteer.is_common_word(text) ? 1 : 0));
         }
-        for (unsigned bit = 0; bit < 64; ++bit) {
-            if (gaz[i] & (std::uint64_t{1} << bit)) {
-                Hasher h(kGazHere);
-                h.add_u32(bit);
-                push(h);
-            }
-        }
-        if (i > 0) {
-            Hasher h(kGazP1);
-            h.add_u32(kinds_at[i - 1]);
-            h.add_byte(gaz[i] ? 1 : 0);
-            push(h);
-        }
-        if (i + 1 < n) {
-            Hasher h(kGazN1);
-            h.add_u32(kinds_at[i + 1]);
-            h.add_byte(starts_upper(text) ? 1 : 0);
-            push(h);
-        }
-        if (role_before[i]) {
-            Hasher h(kRoleBefore);
-            h.add(s);
-            push(h);
-        }
+        for (std::uint64_t bits = gaz[i]; bits != 0; bits &= bits - 1)
+            push(fkey(kGazHere, static_cast<std::uint64_t>(std::countr_zero(bits))));
+        if (i > 0) push(fkey(kGazP1, kinds_at[i - 1], gaz[i] ? 1 : 0));
+        if (i + 1 < n) push(fkey(kGazN1, kinds_at[i + 1], upper_initial ? 1 : 0));
+        if (role_before[i]) push(fkey(kRoleBefore, s0));
         // Inner lower-case word of a capitalized run: "Bank of X".
-        if (i > 0 && i + 1 < n && (s == "x") && starts_upper(tokens[i - 1].text) &&
-            starts_upper(tokens[i + 1].text)) {
-            Hasher h(kInner);
-            h.add(w);
-            push(h);
-        }
+        if (i > 0 && i + 1 < n && shapes[i] == "x" && starts_upper(tokens[i - 1].text) &&
+            starts_upper(tokens[i + 1].text))
+            push(fkey(kInner, w0));
     }
     out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
 }
@@ -512,20 +396,14 @@ struct NerModel::Impl {
     NerTrainingSettings settings;
     std::uint64_t word_hash_seed = 0;
 
-    static std::uint64_t label_feature(std::uint32_t templ, int a, int b = -1) {
-        Hasher h(templ);
-        h.add_u32(static_cast<std::uint32_t>(a));
-        h.add_u32(static_cast<std::uint32_t>(b));
-        return h.done();
-    }
-
     // Dynamic (history) features for token i with previous labels p1, p2.
     static void history_features(int p1, int p2, std::uint64_t word_key, std::uint64_t shape_key,
                                  std::array<std::uint64_t, 4>& out) {
-        out[0] = label_feature(kLabelP1, p1);
-        out[1] = label_feature(kLabelP2P1, p2, p1);
-        out[2] = mix(label_feature(kLabelP1Word, p1), word_key);
-        out[3] = mix(label_feature(kLabelP1Shape, p1), shape_key);
+        const auto l1 = static_cast<std::uint64_t>(p1);
+        out[0] = fkey(kLabelP1, l1);
+        out[1] = fkey(kLabelP2P1, static_cast<std::uint64_t>(p2), l1);
+        out[2] = fkey(kLabelP1Word, l1, word_key);
+        out[3] = fkey(kLabelP1Shape, l1, shape_key);
     }
 };
 
