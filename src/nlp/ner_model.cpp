@@ -374,6 +374,10 @@ inline void add_row(std::array<std::int32_t, kNerLabelCount>& scores, const std:
     std::int32_t* __restrict out = scores.data();
     for (int l = 0; l < kNerLabelCount; ++l) out[l] += w[l];
 }
+inline void add_scores(std::array<std::int32_t, kNerLabelCount>& scores,
+                       const std::array<std::int32_t, kNerLabelCount>& more) {
+    for (std::size_t l = 0; l < scores.size(); ++l) scores[l] += more[l];
+}
 
 namespace {
 // Direct-mapped per-thread cache of summed word-feature weights, keyed by word (+ caps flag).
@@ -405,6 +409,23 @@ struct NerModel::Impl {
         out[2] = fkey(kLabelP1Word, l1, word_key);
         out[3] = fkey(kLabelP1Shape, l1, shape_key);
     }
+
+    // Summed weights of the two label-only history features for every (p1, p2), so that
+    // decoding looks up only the two that involve the word.
+    std::vector<std::array<std::int32_t, kNerLabelCount>> label_pair_scores;
+    void finish() {
+        label_pair_scores.assign(kNerLabelCount * kNerLabelCount, {});
+        std::array<std::uint64_t, 4> hist{};
+        for (int p1 = 0; p1 < kNerLabelCount; ++p1) {
+            for (int p2 = 0; p2 < kNerLabelCount; ++p2) {
+                history_features(p1, p2, 0, 0, hist);
+                auto& row = label_pair_scores[static_cast<std::size_t>(p1 * kNerLabelCount + p2)];
+                for (int h = 0; h < 2; ++h)
+                    if (const std::int16_t* w = table.find(hist[static_cast<std::size_t>(h)]))
+                        add_row(row, w);
+            }
+        }
+    }
 };
 
 std::size_t NerModel::feature_count() const {
@@ -435,15 +456,22 @@ std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
     }
     const std::size_t n = tokens.size();
     const bool caps = ner_all_caps_sentence(tokens);
-    skip.assign(n, 0);
+    // word-cache lines of all tokens first (prefetched), then which ones hit
+    thread_local std::vector<std::uint64_t> word_keys;
+    word_keys.resize(n);
+    auto line_of = [&](std::uint64_t key) -> WordCache::Line& {
+        return cache.lines[static_cast<std::size_t>(key >> 7) & (WordCache::kSize - 1)];
+    };
     for (std::size_t i = 0; i < n; ++i) {
-        const auto key = ner_word_key(tokens[i].text, caps);
-        skip[i] =
-            cache.lines[static_cast<std::size_t>(key >> 7) & (WordCache::kSize - 1)].key == key;
+        word_keys[i] = ner_word_key(tokens[i].text, caps);
+        __builtin_prefetch(&line_of(word_keys[i]));
     }
+    skip.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) skip[i] = line_of(word_keys[i]).key == word_keys[i];
     extract_ner_features(tokens, gazetteer, features, &skip, matches);
     // resolve every feature to its weight row first, prefetching ahead (the lookups are
-    // independent, so their cache misses overlap)
+    // independent, so their cache misses overlap); also prefetch the word history features
+    // for a previous label O, the usual case
     const auto total = features.hashes.size();
     rows.resize(total);
     constexpr std::size_t kAhead = 12;
@@ -456,26 +484,33 @@ std::vector<std::uint8_t> NerModel::predict(std::span<const Token> tokens,
             __builtin_prefetch(rows[k] + kNerLabelCount - 1);
         }
     }
-    int p1 = 0, p2 = 0;
     std::array<std::uint64_t, 4> hist{};
     for (std::size_t i = 0; i < n; ++i) {
-        std::array<std::int32_t, kNerLabelCount> scores{};
+        Impl::history_features(0, 0, features.lower_hash[i], features.shape_hash[i], hist);
+        table.prefetch(hist[2]);
+        table.prefetch(hist[3]);
+    }
+    int p1 = 0, p2 = 0;
+    for (std::size_t i = 0; i < n; ++i) {
         const std::uint64_t wkey = features.word_key[i];
-        auto& line = cache.lines[static_cast<std::size_t>(wkey >> 7) & (WordCache::kSize - 1)];
+        std::array<std::int32_t, kNerLabelCount> scores =
+            impl_->label_pair_scores[static_cast<std::size_t>(p1 * kNerLabelCount + p2)];
         if (skip[i]) {
-            scores = line.scores;
+            add_scores(scores, line_of(wkey).scores);
         } else {
+            std::array<std::int32_t, kNerLabelCount> word{};
             for (auto k = features.offsets[i]; k < features.context_begin[i]; ++k) {
-                if (const std::int16_t* w = rows[k]) add_row(scores, w);
+                if (const std::int16_t* w = rows[k]) add_row(word, w);
             }
-            pending.push_back({wkey, scores});  // written after the sentence: hits stay valid
+            pending.push_back({wkey, word});  // written after the sentence: hits stay valid
+            add_scores(scores, word);
         }
         for (auto k = features.context_begin[i]; k < features.offsets[i + 1]; ++k) {
             if (const std::int16_t* w = rows[k]) add_row(scores, w);
         }
         Impl::history_features(p1, p2, features.lower_hash[i], features.shape_hash[i], hist);
-        for (auto key : hist) {
-            if (const std::int16_t* w = table.find(key)) add_row(scores, w);
+        for (std::size_t h = 2; h < 4; ++h) {
+            if (const std::int16_t* w = table.find(hist[h])) add_row(scores, w);
         }
         int best = -1;
         for (int l = 0; l < kNerLabelCount; ++l) {
@@ -656,6 +691,7 @@ NerModel NerModel::train(std::span<const NerSentence> sentences, const Gazetteer
         }
         impl->table.insert(key, q.data());
     }
+    impl->finish();
     NerModel model;
     model.impl_ = std::move(impl);
     return model;
@@ -765,6 +801,7 @@ NerModel NerModel::load(const std::filesystem::path& file) {
         if (key == 0) throw Error(ErrorKind::Model, "corrupt NER model", file.string());
         impl->table.insert(key, values.data());
     }
+    impl->finish();
     NerModel model;
     model.impl_ = std::move(impl);
     return model;
