@@ -772,10 +772,14 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         for (std::uint32_t t = 0; t < toks.size(); ++t) {
             while (cursor < ordered.size() && ordered[cursor]->end_token <= t) ++cursor;
             if (covered[t] != -1) continue;
-            const std::string lw = lower_ascii(toks[t].text);
+            // Pronouns and "the company"-like phrases are short: skip longer words before
+            // lower-casing (this loop sees every token of the document).
+            if (toks[t].text.size() > 7) continue;
+            const std::string lw_storage = lower_ascii(toks[t].text);
+            const std::string_view lw = lw_storage;
             int want = 0;  // 1 person, 2 org/country, 3 government, 4 company
             std::uint32_t len = 1;
-            std::string source = "coref:pronoun";
+            std::string_view source = "coref:pronoun";
             if (options_.pronouns) {
                 if (lw == "he" || lw == "him" || lw == "his" || lw == "himself" || lw == "she" ||
                     lw == "her" || lw == "hers" || lw == "herself")
@@ -792,7 +796,8 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             }
             if (!want && options_.nominals && (lw == "the") && t + 1 < toks.size() &&
                 covered[t + 1] == -1) {
-                const auto next = lower_ascii(toks[t + 1].text);
+                const std::string next_storage = lower_ascii(toks[t + 1].text);
+                const std::string_view next = next_storage;
                 if (next == "government" || next == "authorities" || next == "administration") {
                     want = 3;
                     len = 2;
@@ -861,7 +866,7 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             m.first_token = t;
             m.end_token = t + len;
             m.type = ents[static_cast<std::size_t>(ent)].type;
-            m.source = source;
+            m.source = std::string(source);
             m.entity = ent;
             added.push_back(m);
             ents[static_cast<std::size_t>(ent)].mentions++;
