@@ -466,10 +466,14 @@ struct WeightTable {
     void add(const std::uint64_t* feats, int k, std::int32_t* scores) const {
         if (table.empty()) return;
         std::uint32_t keys[kMaxFeatures];
+        const Slot* found[kMaxFeatures];
         for (int f = 0; f < k; ++f) {
             keys[f] = key32(feats[f]);
             __builtin_prefetch(&table[keys[f] & mask]);
         }
+        // find every slot, prefetching the rows found, then add: two rounds of overlapping
+        // misses instead of one miss after another
+        int m = 0;
         for (int f = 0; f < k; ++f) {
             std::uint64_t i = keys[f] & mask;
             while (true) {
@@ -477,19 +481,30 @@ struct WeightTable {
                 if (s.key == keys[f]) {
                     const std::uint32_t marker = s.marker();
                     if (marker == kDense) {
-                        add_dense(dense.data() + s.e[1], scores);
+                        __builtin_prefetch(dense.data() + s.e[1]);
+                        __builtin_prefetch(dense.data() + s.e[1] + kScoreWidth - 1);
                     } else if (marker == kSpill) {
-                        const std::uint32_t* e = entries.data() + s.e[1];
-                        for (std::uint32_t j = 0; j < s.e[2]; ++j) add_entry(e[j], scores);
-                    } else {
-                        add_entry(s.e[0], scores);
-                        add_entry(s.e[1], scores);
-                        add_entry(s.e[2], scores);
+                        __builtin_prefetch(entries.data() + s.e[1]);
                     }
+                    found[m++] = &s;
                     break;
                 }
                 if (s.key == 0) break;
                 i = (i + 1) & mask;
+            }
+        }
+        for (int f = 0; f < m; ++f) {
+            const Slot& s = *found[f];
+            const std::uint32_t marker = s.marker();
+            if (marker == kDense) {
+                add_dense(dense.data() + s.e[1], scores);
+            } else if (marker == kSpill) {
+                const std::uint32_t* e = entries.data() + s.e[1];
+                for (std::uint32_t j = 0; j < s.e[2]; ++j) add_entry(e[j], scores);
+            } else {
+                add_entry(s.e[0], scores);
+                add_entry(s.e[1], scores);
+                add_entry(s.e[2], scores);
             }
         }
     }
