@@ -739,7 +739,12 @@ void NerModel::save(const std::filesystem::path& file) const {
 NerModel NerModel::load(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw Error(ErrorKind::Model, "cannot open NER model", file.string());
-    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.seekg(0, std::ios::end);
+    std::vector<char> bytes(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+    in.seekg(0);
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (in.gcount() != static_cast<std::streamsize>(bytes.size()))
+        throw Error(ErrorKind::Model, "cannot read NER model", file.string());
     std::size_t pos = 0;
     auto need = [&](std::size_t n) {
         if (pos + n > bytes.size()) {

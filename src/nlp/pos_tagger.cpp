@@ -395,21 +395,42 @@ struct WeightTable {
     std::size_t weights = 0;
 
     // feats sorted by key, keys unique.
+    // Features in flat form: feature f has key keys[f] and the entries
+    // lists[starts[f] .. starts[f + 1]); keys unique.
+    struct FlatFeatures {
+        std::vector<std::uint32_t> keys;
+        std::vector<std::uint32_t> starts{0};
+        std::vector<std::uint32_t> lists;
+        void add(std::uint32_t key, std::span<const std::uint32_t> list) {
+            keys.push_back(key);
+            lists.insert(lists.end(), list.begin(), list.end());
+            starts.push_back(static_cast<std::uint32_t>(lists.size()));
+        }
+    };
+
     void build(const std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>>& feats) {
-        std::size_t total = 0;
-        for (const auto& f : feats) total += f.second.size();
+        FlatFeatures flat;
+        for (const auto& [key, list] : feats) flat.add(key, list);
+        build(flat);
+    }
+
+    void build(const FlatFeatures& feats) {
+        const std::size_t total = feats.lists.size();
         if (total >= (std::size_t{1} << 30))
             throw Error(ErrorKind::Model, "POS tagger model too large (more than 1G weights)");
-        features = feats.size();
+        features = feats.keys.size();
         weights = total;
         std::size_t cap = 16;
-        while (cap < feats.size() * 2) cap <<= 1;
+        while (cap < features * 2) cap <<= 1;
         table.assign(cap, Slot{});
         mask = cap - 1;
         entries.clear();
         dense.clear();
         dense_entries.clear();
-        for (const auto& [key, list] : feats) {
+        for (std::size_t f = 0; f < features; ++f) {
+            const std::uint32_t key = feats.keys[f];
+            const std::span<const std::uint32_t> list(feats.lists.data() + feats.starts[f],
+                                                      feats.starts[f + 1] - feats.starts[f]);
             std::uint64_t i = key & mask;
             while (table[i].key != 0) i = (i + 1) & mask;
             Slot& s = table[i];
@@ -794,9 +815,13 @@ void PosTagger::save(const std::filesystem::path& path) const {
 
 PosTagger PosTagger::load(const std::filesystem::path& path) {
     const std::string file = path.string();
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) throw Error(ErrorKind::Io, "cannot open POS tagger model", file);
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string data(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
+    if (in.gcount() != static_cast<std::streamsize>(data.size()))
+        throw Error(ErrorKind::Io, "cannot read POS tagger model", file);
     if (data.size() < sizeof kMagic + 8 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
         throw Error(ErrorKind::Model, "not a kgforge POS tagger model (bad magic)", file);
     {
@@ -851,21 +876,25 @@ PosTagger PosTagger::load(const std::filesystem::path& path) {
         st.scale = r.get<float>();
         const auto nfeats = r.get<std::uint32_t>();
         r.need(std::size_t{nfeats} * 5);
-        std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> feats(nfeats);
+        WeightTable::FlatFeatures feats;
+        feats.keys.reserve(nfeats);
+        feats.starts.reserve(std::size_t{nfeats} + 1);
+        feats.lists.reserve(std::size_t{nfeats} * 3);
         std::uint32_t prev = 0;
-        for (auto& [key, list] : feats) {
-            key = r.get<std::uint32_t>();
+        std::array<std::uint32_t, 256> list{};
+        for (std::uint32_t f = 0; f < nfeats; ++f) {
+            const auto key = r.get<std::uint32_t>();
             const auto count = r.get<std::uint8_t>();
             if (key <= prev || count == 0 || count > ntags) r.fail("bad feature entry");
             prev = key;
             r.need(std::size_t{count} * 3);
-            list.resize(count);
-            for (auto& e : list) {
+            for (std::size_t j = 0; j < count; ++j) {
                 const auto t = r.get<std::uint8_t>();
                 const auto wgt = r.get<std::uint16_t>();
                 if (t >= ntags) r.fail("bad tag in weights");
-                e = (std::uint32_t{remap[t]} << 16) | wgt;
+                list[j] = (std::uint32_t{remap[t]} << 16) | wgt;
             }
+            feats.add(key, std::span<const std::uint32_t>(list.data(), count));
         }
         st.build(feats);
     }
