@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import nlp from 'compromise';
 const version = nlp.version;
+// Node start-up plus loading compromise (its model load), for a like-for-like comparison.
+const startupSeconds = process.uptime();
 
 const args = process.argv.slice(2);
 const corpus = args[0];
@@ -42,6 +44,7 @@ process.stdout.write(
     node_version: process.version,
     documents: texts.length,
     text_bytes: bytes,
+    startup_s: startupSeconds,
     runs: results,
     mentions: counts,
   }) + '\n',
