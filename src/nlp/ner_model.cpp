@@ -31,7 +31,7 @@ std::uint64_t hash_string(std::string_view s) {
     return XXH3_64bits(s.data(), s.size());
 }
 
-inline std::uint64_t mix64(std::uint64_t x) {
+[[gnu::always_inline]] inline std::uint64_t mix64(std::uint64_t x) {
     x ^= x >> 30;
     x *= 0xbf58476d1ce4e5b9ULL;
     x ^= x >> 27;
@@ -41,7 +41,7 @@ inline std::uint64_t mix64(std::uint64_t x) {
 }
 
 template <class... Parts>
-std::uint64_t fkey(std::uint32_t templ, Parts... parts) {
+[[gnu::always_inline]] inline std::uint64_t fkey(std::uint32_t templ, Parts... parts) {
     std::uint64_t h = mix64(0x6a09e667f3bcc908ULL + templ);
     ((h = mix64(h ^
                 (static_cast<std::uint64_t>(parts) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)))),
@@ -96,11 +96,8 @@ bool is_digit(char c) {
 
 // Lower-cased word with digits replaced by '0'.
 void normalize_word(std::string_view text, std::string& out) {
-    out.clear();
     bool ascii = true;
-    for (char c : text) {
-        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-    }
+    for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
     if (!ascii) {
         out = fold_case(text);
         for (auto& c : out) {
@@ -108,14 +105,10 @@ void normalize_word(std::string_view text, std::string& out) {
         }
         return;
     }
-    for (char c : text) {
-        if (is_ascii_upper(c)) {
-            out.push_back(static_cast<char>(c + 32));
-        } else if (is_digit(c)) {
-            out.push_back('0');
-        } else {
-            out.push_back(c);
-        }
+    out.resize(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        out[i] = is_ascii_upper(c) ? static_cast<char>(c + 32) : is_digit(c) ? '0' : c;
     }
 }
 
@@ -238,7 +231,12 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
     out.offsets.clear();
     const std::size_t n = tokens.size();
     out.offsets.reserve(n + 1);
-    out.hashes.reserve(n * 48);
+    // Written through a pointer (push_back is not inlined in this long function); a token
+    // has at most 17 word features and 16 context features plus one per gazetteer bit.
+    constexpr std::size_t kMaxPerToken = 17 + 16 + 64;
+    out.hashes.resize(n * kMaxPerToken);
+    std::uint64_t* const hashes = out.hashes.data();
+    std::size_t used = 0;
 
     // Per-token normalized words and shapes and their hashes (buffers reused across calls).
     // Context features combine the neighbours' hashes, so no string is hashed twice.
@@ -294,7 +292,7 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
     out.word_key.resize(n);
     out.context_begin.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
+        out.offsets.push_back(static_cast<std::uint32_t>(used));
         const std::string& w = words[i];
         const auto text = tokens[i].text;
         // neighbours' hashes: wm2 = word two to the left, ... (pads beyond the sentence)
@@ -302,7 +300,7 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
                             wp1 = word_hash[i + 3], wp2 = word_hash[i + 4];
         const std::uint64_t sm1 = shape_hash[i + 1], s0 = shape_hash[i + 2],
                             sp1 = shape_hash[i + 3], sp2 = shape_hash[i + 4];
-        auto push = [&](std::uint64_t key) { out.hashes.push_back(key); };
+        auto push = [&](std::uint64_t key) { hashes[used++] = key; };
         out.lower_hash[i] = fkey(kLower, w0);
         out.shape_hash[i] = fkey(kShape, s0, caps_bit);
         out.word_key[i] = ner_word_key(text, caps);
@@ -340,7 +338,7 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
                 push(fkey(kCommon, gazetteer.is_common_word(text) ? 1 : 0, caps_bit));
         }
         // ---- context features
-        out.context_begin[i] = static_cast<std::uint32_t>(out.hashes.size());
+        out.context_begin[i] = static_cast<std::uint32_t>(used);
         push(fkey(kPrev1, wm1));
         push(fkey(kPrev2, wm2));
         push(fkey(kNext1, wp1));
@@ -365,7 +363,8 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
             starts_upper(tokens[i + 1].text))
             push(fkey(kInner, w0));
     }
-    out.offsets.push_back(static_cast<std::uint32_t>(out.hashes.size()));
+    out.offsets.push_back(static_cast<std::uint32_t>(used));
+    out.hashes.resize(used);
 }
 
 // ---- the model --------------------------------------------------------------------------
