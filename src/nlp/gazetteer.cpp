@@ -115,6 +115,7 @@ void append_key(std::string_view text, bool fold, std::string& out, bool keep_sp
 
 std::vector<std::string_view> split_tabs(std::string_view line) {
     std::vector<std::string_view> fields;
+    fields.reserve(12);
     std::size_t start = 0;
     while (true) {
         auto tab = line.find('\t', start);
@@ -128,17 +129,42 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
     return fields;
 }
 
-std::vector<std::string> read_lines(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(ErrorKind::Model, "cannot open gazetteer table", file.string());
-    std::vector<std::string> lines;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
-        lines.push_back(std::move(line));
+// The non-empty, non-comment lines of a table file, as views into the file's bytes (read in
+// one call: the tables are a few MB and load at every start).
+class TableLines {
+  public:
+    explicit TableLines(const std::filesystem::path& file) {
+        std::ifstream in(file, std::ios::binary | std::ios::ate);
+        if (!in) throw Error(ErrorKind::Model, "cannot open gazetteer table", file.string());
+        bytes_.resize(static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0)));
+        in.seekg(0);
+        in.read(bytes_.data(), static_cast<std::streamsize>(bytes_.size()));
+        if (in.gcount() != static_cast<std::streamsize>(bytes_.size()))
+            throw Error(ErrorKind::Model, "cannot read gazetteer table", file.string());
+        std::string_view rest(bytes_);
+        while (!rest.empty()) {
+            const auto nl = rest.find('\n');
+            std::string_view line = rest.substr(0, nl);
+            rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            if (line.empty() || line[0] == '#') continue;
+            lines_.push_back(line);
+        }
     }
-    return lines;
+    TableLines(const TableLines&) = delete;  // the views point into bytes_
+    TableLines& operator=(const TableLines&) = delete;
+    std::size_t size() const { return lines_.size(); }
+    std::string_view operator[](std::size_t i) const { return lines_[i]; }
+    auto begin() const { return lines_.begin(); }
+    auto end() const { return lines_.end(); }
+
+  private:
+    std::string bytes_;
+    std::vector<std::string_view> lines_;
+};
+
+TableLines read_lines(const std::filesystem::path& file) {
+    return TableLines(file);
 }
 
 long parse_int(std::string_view text, const std::filesystem::path& file, std::size_t line) {
