@@ -1,4 +1,4 @@
-#include <atomic>
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <thread>
@@ -6,6 +6,7 @@
 
 #include "kgforge/error.hpp"
 #include "kgforge/pipeline.hpp"
+#include "pipeline/ordered_parallel_map.hpp"
 
 namespace kgforge {
 
@@ -28,36 +29,6 @@ std::uint64_t total_size(std::span<const InputSource> sources) {
     return total;
 }
 
-// Extracts a batch on `threads` workers; results land in their input slots.
-void extract_batch(const Extractor& extractor, std::vector<Document>& batch, unsigned threads,
-                   std::vector<DocumentExtraction>& results) {
-    results.assign(batch.size(), {});
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    auto work = [&] {
-        for (;;) {
-            auto i = next.fetch_add(1);
-            if (i >= batch.size() || failed.load()) return;
-            try {
-                results[i] = extractor.extract(batch[i]);
-            } catch (...) {
-                if (!failed.exchange(true)) failure = std::current_exception();
-                return;
-            }
-        }
-    };
-    const unsigned workers = std::min<unsigned>(threads, static_cast<unsigned>(batch.size()));
-    if (workers <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        for (unsigned t = 0; t < workers; ++t) pool.emplace_back(work);
-        for (auto& thread : pool) thread.join();
-    }
-    if (failure) std::rethrow_exception(failure);
-}
-
 }  // namespace
 
 void run_extraction(std::span<const InputSource> sources, const Extractor& extractor,
@@ -66,30 +37,44 @@ void run_extraction(std::span<const InputSource> sources, const Extractor& extra
     const auto threads = resolve_thread_count(options.threads);
     Progress progress;
     progress.total_bytes = total_size(sources);
-    std::vector<Document> batch;
-    std::vector<DocumentExtraction> results;
-    auto flush = [&] {
-        if (batch.empty()) return;
-        extract_batch(extractor, batch, threads, results);
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            progress.documents += 1;
-            progress.bytes += batch[i].text.size();
-            on_extraction(std::move(results[i]));
-        }
-        batch.clear();
-        if (options.on_progress) options.on_progress(progress);
+    const std::size_t report_every = std::max<std::size_t>(options.batch_documents, 1);
+    auto delivered = [&](DocumentExtraction&& extraction, std::size_t text_bytes) {
+        progress.documents += 1;
+        progress.bytes += text_bytes;
+        on_extraction(std::move(extraction));
+        if (options.on_progress && progress.documents % report_every == 0)
+            options.on_progress(progress);
     };
-    for (const auto& source : sources) {
-        try {
-            read_documents(source, diagnostics, [&](Document&& document) {
-                batch.push_back(std::move(document));
-                if (batch.size() >= options.batch_documents) flush();
-            });
-        } catch (const Error& error) {
-            diagnostics.error(error);
+    auto read_all = [&](const std::function<void(Document&&)>& on_document) {
+        for (const auto& source : sources) {
+            try {
+                read_documents(source, diagnostics, on_document);
+            } catch (const Error& error) {
+                diagnostics.error(error);
+            }
         }
+    };
+    if (threads <= 1) {
+        // One thread does everything: no worker, no hand-over.
+        read_all([&](Document&& document) {
+            delivered(extractor.extract(document), document.text.size());
+        });
+    } else {
+        // The calling thread reads and delivers; `threads` workers extract.
+        struct Done {
+            DocumentExtraction extraction;
+            std::size_t text_bytes = 0;
+        };
+        OrderedParallelMap<Document, Done> map(
+            threads, std::max<std::size_t>(options.batch_documents, 4 * std::size_t{threads}),
+            [&](Document& document) {
+                return Done{extractor.extract(document), document.text.size()};
+            },
+            [&](Done&& done) { delivered(std::move(done.extraction), done.text_bytes); });
+        read_all([&](Document&& document) { map.submit(std::move(document)); });
+        map.finish();
     }
-    flush();
+    if (options.on_progress && progress.documents % report_every != 0) options.on_progress(progress);
 }
 
 void read_all_extractions(std::span<const InputSource> sources, const RunOptions& options,
