@@ -45,7 +45,7 @@ void run_extraction(std::span<const InputSource> sources, const Extractor& extra
         if (options.on_progress && progress.documents % report_every == 0)
             options.on_progress(progress);
     };
-    auto read_all = [&](const std::function<void(Document&&)>& on_document) {
+    auto read_all = [&](const std::function<void(Document &&)>& on_document) {
         for (const auto& source : sources) {
             try {
                 read_documents(source, diagnostics, on_document);
@@ -54,27 +54,54 @@ void run_extraction(std::span<const InputSource> sources, const Extractor& extra
             }
         }
     };
+    // Documents go to the extractor in small groups (Extractor::extract_many runs a group
+    // stage by stage): big enough to keep each stage's tables in cache, small enough to keep
+    // the workers evenly busy and the memory in flight low.
+    constexpr std::size_t kGroupDocuments = 16;
+    constexpr std::size_t kGroupBytes = 256 * 1024;
+    using Group = std::vector<Document>;
+    struct Done {
+        std::vector<DocumentExtraction> extractions;
+        std::vector<std::size_t> text_bytes;
+    };
+    auto run_group = [&](Group& group) {
+        Done done;
+        done.extractions = extractor.extract_many(group);
+        for (const Document& document : group) done.text_bytes.push_back(document.text.size());
+        return done;
+    };
+    auto deliver_group = [&](Done&& done) {
+        for (std::size_t i = 0; i < done.extractions.size(); ++i)
+            delivered(std::move(done.extractions[i]), done.text_bytes[i]);
+    };
+    // Calls `on_group` with each full group and the last partial one.
+    auto read_groups = [&](const std::function<void(Group &&)>& on_group) {
+        Group group;
+        std::size_t bytes = 0;
+        read_all([&](Document&& document) {
+            bytes += document.text.size();
+            group.push_back(std::move(document));
+            if (group.size() >= kGroupDocuments || bytes >= kGroupBytes) {
+                on_group(std::move(group));
+                group = Group();
+                bytes = 0;
+            }
+        });
+        if (!group.empty()) on_group(std::move(group));
+    };
     if (threads <= 1) {
         // One thread does everything: no worker, no hand-over.
-        read_all([&](Document&& document) {
-            delivered(extractor.extract(document), document.text.size());
-        });
+        read_groups([&](Group&& group) { deliver_group(run_group(group)); });
     } else {
         // The calling thread reads and delivers; `threads` workers extract.
-        struct Done {
-            DocumentExtraction extraction;
-            std::size_t text_bytes = 0;
-        };
-        OrderedParallelMap<Document, Done> map(
-            threads, std::max<std::size_t>(options.batch_documents, 4 * std::size_t{threads}),
-            [&](Document& document) {
-                return Done{extractor.extract(document), document.text.size()};
-            },
-            [&](Done&& done) { delivered(std::move(done.extraction), done.text_bytes); });
-        read_all([&](Document&& document) { map.submit(std::move(document)); });
+        const std::size_t window = std::max<std::size_t>(options.batch_documents / kGroupDocuments,
+                                                         4 * std::size_t{threads});
+        OrderedParallelMap<Group, Done> map(threads, window, run_group, deliver_group);
+        read_groups([&](Group&& group) { map.submit(std::move(group)); });
         map.finish();
     }
-    if (options.on_progress && progress.documents % report_every != 0) options.on_progress(progress);
+    if (options.on_progress && progress.documents % report_every != 0)
+        options.on_progress(progress);
 }
 
 void read_all_extractions(std::span<const InputSource> sources, const RunOptions& options,
@@ -87,7 +114,8 @@ void read_all_extractions(std::span<const InputSource> sources, const RunOptions
             read_extractions(source, diagnostics, [&](DocumentExtraction&& extraction) {
                 progress.documents += 1;
                 on_extraction(std::move(extraction));
-                if (options.on_progress && progress.documents % 4096 == 0) options.on_progress(progress);
+                if (options.on_progress && progress.documents % 4096 == 0)
+                    options.on_progress(progress);
             });
         } catch (const Error& error) {
             diagnostics.error(error);
