@@ -57,7 +57,7 @@ void run_extraction(std::span<const InputSource> sources, const Extractor& extra
     // Documents go to the extractor in small groups (Extractor::extract_many runs a group
     // stage by stage): big enough to keep each stage's tables in cache, small enough to keep
     // the workers evenly busy and the memory in flight low.
-    constexpr std::size_t kGroupDocuments = 16;
+    constexpr std::size_t kGroupDocuments = 64;
     constexpr std::size_t kGroupBytes = 256 * 1024;
     using Group = std::vector<Document>;
     struct Done {
