@@ -19,6 +19,7 @@ int run_extract(const ExtractOptions& options) {
     ExtractorOptions extractor_options;
     extractor_options.models_dir = options.models_dir;
     extractor_options.explain = options.explain;
+    extractor_options.threads = options.common.threads;
     auto extractor = make_default_extractor(extractor_options);
 
     std::unique_ptr<OutputStream> out;

@@ -33,6 +33,7 @@ GraphInput read_graph(const std::vector<std::string>& inputs, bool from_extracti
         ExtractorOptions extractor_options;
         extractor_options.models_dir = models_dir;
         extractor_options.explain = explain;
+        extractor_options.threads = common.threads;
         auto extractor = make_default_extractor(extractor_options);
         run_extraction(sources, *extractor, run, diagnostics, add);
     }

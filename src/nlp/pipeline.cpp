@@ -2,6 +2,7 @@
 // models loaded once and shared (read-only) by every thread.
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -9,6 +10,7 @@
 
 #include "kgforge/error.hpp"
 #include "kgforge/extractor.hpp"
+#include "kgforge/pipeline.hpp"
 #include "nlp/annotation.hpp"
 #include "nlp/coreference.hpp"
 #include "nlp/entity_recognizer.hpp"
@@ -81,8 +83,20 @@ class DefaultExtractor final : public Extractor {
   public:
     explicit DefaultExtractor(const ExtractorOptions& options) : explain_(options.explain) {
         const fs::path dir = find_models_dir(options);
-        tagger_ = std::make_unique<nlp::PosTagger>(nlp::PosTagger::load(dir / "pos-tagger.bin"));
-        recognizer_ = std::make_unique<nlp::EntityRecognizer>(nlp::EntityRecognizer::load(dir));
+        auto load_tagger = [dir] {
+            return std::make_unique<nlp::PosTagger>(nlp::PosTagger::load(dir / "pos-tagger.bin"));
+        };
+        // The two big loads are independent: with more than one thread the tagger loads on
+        // another thread while this one loads the recognizer (start-up is the serial part of
+        // a run).
+        if (resolve_thread_count(options.threads) > 1) {
+            auto tagger = std::async(std::launch::async, load_tagger);
+            recognizer_ = std::make_unique<nlp::EntityRecognizer>(nlp::EntityRecognizer::load(dir));
+            tagger_ = tagger.get();
+        } else {
+            tagger_ = load_tagger();
+            recognizer_ = std::make_unique<nlp::EntityRecognizer>(nlp::EntityRecognizer::load(dir));
+        }
         lexicon_ = std::make_shared<const nlp::Lexicon>(nlp::Lexicon::load(find_lexicon(dir)));
         coreference_ = std::make_unique<nlp::Coreference>(&recognizer_->gazetteer());
         relations_ = std::make_unique<nlp::RelationExtractor>(lexicon_, &recognizer_->gazetteer());

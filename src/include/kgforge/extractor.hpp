@@ -35,6 +35,7 @@ struct ExtractorOptions {
     // (KGFORGE_MODELS env var, <exe>/../share/kgforge/models, the source tree's models/).
     std::filesystem::path models_dir;
     bool explain = false;  // keep the rule/model name on every relation
+    unsigned threads = 0;  // threads for loading the models (0 = all cores, 1 = one at a time)
 };
 
 // The full statistical + rule pipeline (tokenizer, tagger, NER, coreference, relations).
