@@ -381,7 +381,7 @@ struct WeightTable {
         std::uint32_t key = 0;
         // Inline: up to kInline entries (tag << 16) | uint16(int16 weight), unused ones 0
         // (tag None, weight 0: adding them is harmless). Spilled: {kSpill, offset, count}.
-        // Dense: {kDense, row offset into `dense`, count}.
+        // Dense: {kDense, row offset into `dense`, list offset into `dense_entries`}.
         std::uint32_t e[kInline] = {0, 0, 0};
         std::uint32_t marker() const { return e[0] & 0xFFFF0000u; }
     };
@@ -394,7 +394,6 @@ struct WeightTable {
     std::size_t features = 0;
     std::size_t weights = 0;
 
-    // feats sorted by key, keys unique.
     // Features in flat form: feature f has key keys[f] and the entries
     // lists[starts[f] .. starts[f + 1]); keys unique.
     struct FlatFeatures {
@@ -416,8 +415,9 @@ struct WeightTable {
 
     void build(const FlatFeatures& feats) {
         const std::size_t total = feats.lists.size();
-        if (total >= (std::size_t{1} << 30))
-            throw Error(ErrorKind::Model, "POS tagger model too large (more than 1G weights)");
+        // (u32 offsets: dense rows take up to 7 slots per weight)
+        if (total >= (std::size_t{1} << 28))
+            throw Error(ErrorKind::Model, "POS tagger model too large (more than 256M weights)");
         features = feats.keys.size();
         weights = total;
         std::size_t cap = 16;
