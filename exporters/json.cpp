@@ -7,7 +7,7 @@ namespace kgforge {
 namespace {
 
 class JsonExporter final : public Exporter {
-public:
+  public:
     std::string_view name() const override { return "json"; }
     std::string_view description() const override {
         return "node-link JSON (nodes, edges with evidence, documents)";
@@ -36,6 +36,18 @@ public:
         auto flag = [&](std::string_view key, bool value) {
             write_json_string(out, key);
             out.write(value ? ":true" : ":false");
+        };
+        // The attributes a relation and each of its evidence records share.
+        auto attributes = [&](const auto& x) {
+            real("confidence", x.confidence);
+            out.put(',');
+            str("amount", graph.text(x.amount));
+            out.put(',');
+            str("role", graph.text(x.role));
+            out.put(',');
+            flag("negated", x.negated);
+            out.put(',');
+            flag("hypothetical", x.hypothetical);
         };
 
         out << "{\"directed\":true,\"multigraph\":false,\"graph\":{";
@@ -98,15 +110,7 @@ public:
             out.put(',');
             num("weight", r.weight());
             out.put(',');
-            real("confidence", r.confidence);
-            out.put(',');
-            str("amount", graph.text(r.amount));
-            out.put(',');
-            str("role", graph.text(r.role));
-            out.put(',');
-            flag("negated", r.negated);
-            out.put(',');
-            flag("hypothetical", r.hypothetical);
+            attributes(r);
             out << ",\"evidence\":[";
             bool first_evidence = true;
             for (const auto& ev : graph.evidence(r)) {
@@ -129,15 +133,7 @@ public:
                 out.put(',');
                 str("label", graph.text(ev.label));
                 out.put(',');
-                real("confidence", ev.confidence);
-                out.put(',');
-                str("amount", graph.text(ev.amount));
-                out.put(',');
-                str("role", graph.text(ev.role));
-                out.put(',');
-                flag("negated", ev.negated);
-                out.put(',');
-                flag("hypothetical", ev.hypothetical);
+                attributes(ev);
                 out.put(',');
                 str("rule", graph.text(ev.rule));
                 out.put('}');
@@ -173,6 +169,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Exporter> make_json_exporter() { return std::make_unique<JsonExporter>(); }
+std::unique_ptr<Exporter> make_json_exporter() {
+    return std::make_unique<JsonExporter>();
+}
 
 }  // namespace kgforge
