@@ -303,12 +303,13 @@ void extract_ner_features(std::span<const Token> tokens, const Gazetteer& gazett
         auto push = [&](std::uint64_t key) { hashes[used++] = key; };
         out.lower_hash[i] = fkey(kLower, w0);
         out.shape_hash[i] = fkey(kShape, s0, caps_bit);
-        out.word_key[i] = ner_word_key(text, caps);
+        const std::uint64_t text_hash = hash_string(text);
+        out.word_key[i] = fkey(kWord, text_hash, caps_bit);  // = ner_word_key(text, caps)
         const bool upper_initial = starts_upper(text);
         // ---- word features: depend on the token text and the all-caps flag only
         if (!skip_word || !(*skip_word)[i]) {
             push(fkey(kBias));
-            push(fkey(kWord, hash_string(text)));
+            push(fkey(kWord, text_hash));
             push(out.lower_hash[i]);
             push(out.shape_hash[i]);
             for (std::size_t k = 1; k <= 4 && k <= w.size(); ++k) {
@@ -397,7 +398,6 @@ struct NerModel::Impl {
     WeightTable table;
     std::uint64_t generation = g_model_generation.fetch_add(1);
     NerTrainingSettings settings;
-    std::uint64_t word_hash_seed = 0;
 
     // Dynamic (history) features for token i with previous labels p1, p2.
     static void history_features(int p1, int p2, std::uint64_t word_key, std::uint64_t shape_key,
