@@ -20,6 +20,8 @@ struct Token {
     std::string_view text;    // view into AnnotatedDocument::text
     std::uint16_t pos = 0;    // index into the tagger's tag set (Penn Treebank tags)
     bool space_before = false;
+    std::uint8_t deprel = 0;  // ud::Deprel from the dependency parser; 0 = not parsed
+    std::int32_t head = -1;   // token index of the syntactic head (-1: root or not parsed)
 };
 
 struct Sentence {
