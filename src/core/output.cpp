@@ -1,5 +1,7 @@
 #include "kgforge/output.hpp"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -206,16 +208,39 @@ void FileSet::commit() {
                                      std::filesystem::perm_options::add, ec);
     }
     impl_->files.clear();
-    // Replace the old folder only once the new one is complete.
+    // Replace the old folder only once the new one is complete, in one step: exchanging the
+    // two names leaves no moment at which the target is missing or half there, whenever the
+    // process is killed. The old folder then has the temporary name and is removed.
     std::error_code ec;
-    std::filesystem::path old_directory;
-    if (std::filesystem::exists(impl_->directory)) {
-        old_directory = temp_name_for(impl_->directory);
+    if (std::filesystem::is_directory(impl_->directory, ec)) {
+        if (::renameat2(AT_FDCWD, impl_->temp_directory.c_str(), AT_FDCWD, impl_->directory.c_str(),
+                        RENAME_EXCHANGE) == 0) {
+            impl_->committed = true;
+            std::filesystem::remove_all(impl_->temp_directory, ec);
+            return;
+        }
+        if (errno != EINVAL && errno != ENOSYS) {
+            throw Error(ErrorKind::Io,
+                        "cannot replace output folder: " + std::string(std::strerror(errno)),
+                        impl_->directory.string());
+        }
+        // A file system without RENAME_EXCHANGE: move the old folder aside first.
+        const auto old_directory = temp_name_for(impl_->directory);
         std::filesystem::rename(impl_->directory, old_directory, ec);
         if (ec) {
             throw Error(ErrorKind::Io, "cannot replace output folder: " + ec.message(),
                         impl_->directory.string());
         }
+        std::filesystem::rename(impl_->temp_directory, impl_->directory, ec);
+        if (ec) {
+            std::error_code restore;
+            std::filesystem::rename(old_directory, impl_->directory, restore);
+            throw Error(ErrorKind::Io, "cannot move output folder into place: " + ec.message(),
+                        impl_->directory.string());
+        }
+        impl_->committed = true;
+        std::filesystem::remove_all(old_directory, ec);
+        return;
     }
     std::filesystem::rename(impl_->temp_directory, impl_->directory, ec);
     if (ec) {
@@ -223,7 +248,6 @@ void FileSet::commit() {
                     impl_->directory.string());
     }
     impl_->committed = true;
-    if (!old_directory.empty()) std::filesystem::remove_all(old_directory, ec);
 }
 
 }  // namespace kgforge
