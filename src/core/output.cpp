@@ -1,6 +1,7 @@
 #include "kgforge/output.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <system_error>
@@ -90,6 +92,26 @@ std::filesystem::path temp_name_for(const std::filesystem::path& path) {
                 std::to_string(temp_counter.fetch_add(1));
     return path.parent_path() / name;
 }
+
+// Temporaries of `path` left by a kgforge that was killed (kill -9, power cut) before its
+// commit: ".<name>.tmp-<pid>-<n>" whose process is gone. Removed after a commit of the same
+// target, so a killed run leaves litter only until the next successful one.
+void remove_stale_temporaries(const std::filesystem::path& path) {
+    const auto prefix = "." + path.filename().string() + ".tmp-";
+    auto folder = path.parent_path();
+    if (folder.empty()) folder = ".";
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const auto pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+        std::error_code ignored;
+        std::filesystem::remove_all(it->path(), ignored);
+    }
+}
 }  // namespace
 
 AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
@@ -151,6 +173,7 @@ void AtomicFileOutput::commit() {
     std::filesystem::rename(temp_path_, path_, ec);
     if (ec) throw Error(ErrorKind::Io, "cannot rename into place: " + ec.message(), path_.string());
     committed_ = true;
+    remove_stale_temporaries(path_);
 }
 
 struct FileSet::Impl {
@@ -217,6 +240,7 @@ void FileSet::commit() {
                         RENAME_EXCHANGE) == 0) {
             impl_->committed = true;
             std::filesystem::remove_all(impl_->temp_directory, ec);
+            remove_stale_temporaries(impl_->directory);
             return;
         }
         if (errno != EINVAL && errno != ENOSYS) {
@@ -240,6 +264,7 @@ void FileSet::commit() {
         }
         impl_->committed = true;
         std::filesystem::remove_all(old_directory, ec);
+        remove_stale_temporaries(impl_->directory);
         return;
     }
     std::filesystem::rename(impl_->temp_directory, impl_->directory, ec);

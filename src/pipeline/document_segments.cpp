@@ -78,13 +78,13 @@ void SegmentMerger::add(DocumentExtraction&& segment, std::uint32_t code_point_o
         add_alias(std::move(entity.name));
         for (auto& alias : entity.aliases) add_alias(std::move(alias));
         if (kept.subtype.empty()) kept.subtype = std::move(entity.subtype);
-        for (auto& [scheme, value] : entity.external_ids) {
+        for (auto& external : entity.external_ids) {
             auto same = std::find_if(kept.external_ids.begin(), kept.external_ids.end(),
-                                     [&](const auto& x) { return x.first == scheme; });
+                                     [&](const auto& x) { return x.first == external.first; });
             if (same == kept.external_ids.end())
-                kept.external_ids.emplace_back(std::move(scheme), std::move(value));
-            else if (value < same->second)
-                same->second = std::move(value);
+                kept.external_ids.push_back(std::move(external));
+            else if (external.second < same->second)
+                same->second = std::move(external.second);
         }
     }
     for (auto& relation : segment.relations) {
