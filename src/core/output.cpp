@@ -93,6 +93,14 @@ std::filesystem::path temp_name_for(const std::filesystem::path& path) {
     return path.parent_path() / name;
 }
 
+// Says what happened to the target: a failed write never replaces it.
+Error write_failed(const std::string& shown_as, bool direct) {
+    return Error(ErrorKind::Io,
+                 "write failed: " + std::string(std::strerror(errno)) +
+                     (direct ? "" : "; nothing was replaced (a previous file there is unchanged)"),
+                 shown_as);
+}
+
 // Temporaries of `path` left by a kgforge that was killed (kill -9, power cut) before its
 // commit: ".<name>.tmp-<pid>-<n>" whose process is gone. Removed after a commit of the same
 // target, so a killed run leaves litter only until the next successful one.
@@ -115,7 +123,10 @@ void remove_stale_temporaries(const std::filesystem::path& path) {
 }  // namespace
 
 AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
-    : path_(std::move(path)), temp_path_(temp_name_for(path_)) {
+    : AtomicFileOutput(path, path.string()) {}
+
+AtomicFileOutput::AtomicFileOutput(std::filesystem::path path, std::string shown_as)
+    : path_(std::move(path)), temp_path_(temp_name_for(path_)), shown_as_(std::move(shown_as)) {
     std::error_code status_error;
     const auto status = std::filesystem::status(path_, status_error);
     if (!status_error && std::filesystem::exists(status) &&
@@ -137,8 +148,7 @@ AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
     file_ = std::fopen(temp_path_.c_str(), "wb");
     if (!file_) {
         throw Error(ErrorKind::Io,
-                    "cannot create output file: " + std::string(std::strerror(errno)),
-                    path_.string());
+                    "cannot create output file: " + std::string(std::strerror(errno)), shown_as_);
     }
 }
 
@@ -152,17 +162,17 @@ AtomicFileOutput::~AtomicFileOutput() {
 
 void AtomicFileOutput::sink(std::string_view bytes) {
     if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-        throw Error(ErrorKind::Io, "write failed: " + std::string(std::strerror(errno)),
-                    path_.string());
+        throw write_failed(shown_as_, direct_);
     }
 }
 
 void AtomicFileOutput::commit() {
     flush_buffer();
     if (std::fflush(file_) != 0 || std::fclose(file_) != 0) {
+        const int error = errno;
         file_ = nullptr;
-        throw Error(ErrorKind::Io, "write failed: " + std::string(std::strerror(errno)),
-                    path_.string());
+        errno = error;
+        throw write_failed(shown_as_, direct_);
     }
     file_ = nullptr;
     if (direct_) {
@@ -191,7 +201,9 @@ FileSet::FileSet(std::filesystem::path directory) : impl_(std::make_unique<Impl>
     std::error_code ec;
     std::filesystem::create_directories(impl_->temp_directory, ec);
     if (ec) {
-        throw Error(ErrorKind::Io, "cannot create output folder: " + ec.message(),
+        throw Error(ErrorKind::Io,
+                    "cannot create output folder: " + ec.message() +
+                        "; nothing was replaced (a previous folder there is unchanged)",
                     impl_->directory.string());
     }
 }
@@ -206,7 +218,9 @@ FileSet::~FileSet() {
 
 OutputStream& FileSet::open(const std::string& file_name) {
     auto& slot = impl_->files[file_name];
-    if (!slot) slot = std::make_unique<AtomicFileOutput>(impl_->temp_directory / file_name);
+    if (!slot)
+        slot = std::make_unique<AtomicFileOutput>(impl_->temp_directory / file_name,
+                                                  (impl_->directory / file_name).string());
     return *slot;
 }
 

@@ -7,8 +7,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     kgforge::Diagnostics diagnostics(true);
-    auto text = kgforge::repair_utf8(
-        std::string_view(reinterpret_cast<const char*>(data), size), "fuzz", diagnostics);
+    auto text = kgforge::repair_utf8(std::string_view(reinterpret_cast<const char*>(data), size),
+                                     "fuzz", diagnostics);
     const auto length = text.size();
     auto doc = kgforge::parse_text_article(std::move(text), "id", "fuzz");
     // The header is padded, never removed (offsets of the body stay valid), except a BOM.

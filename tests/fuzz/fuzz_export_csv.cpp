@@ -38,7 +38,8 @@ std::vector<Row> read_csv(const std::string& text, const std::string& name) {
             continue;
         }
         if (c == '"') {
-            if (!field.empty() || quoted) kgforge::fuzz::fail(name + ": quote inside a field", text);
+            if (!field.empty() || quoted)
+                kgforge::fuzz::fail(name + ": quote inside a field", text);
             in_quotes = quoted = true;
         } else if (c == ',') {
             row.push_back(std::move(field));
@@ -100,11 +101,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::size_t name_column = rows[0].size();
         for (std::size_t c = 0; c < rows[0].size(); ++c)
             if (rows[0][c].rfind("name", 0) == 0) name_column = c;
-        if (name_column == rows[0].size()) kgforge::fuzz::fail(name + ": no name column", buffer.str());
+        if (name_column == rows[0].size())
+            kgforge::fuzz::fail(name + ": no name column", buffer.str());
         for (std::size_t r = 1; r < rows.size(); ++r) names.insert(rows[r][name_column]);
     }
-    if (entity_rows != graph.entities().size())
-        kgforge::fuzz::fail("entity rows != entities", "");
+    if (entity_rows != graph.entities().size()) kgforge::fuzz::fail("entity rows != entities", "");
     for (const auto& entity : graph.entities())
         if (!names.count(replace_nul(entity.name)))
             kgforge::fuzz::fail("an entity name did not read back", std::string(entity.name));

@@ -59,7 +59,8 @@ std::set<std::string> string_literals(const std::string& script) {
         }
         std::string value;
         for (++i;; ++i) {
-            if (i >= script.size() || script[i] == '\n' || script[i] == '\r') fail("unclosed string");
+            if (i >= script.size() || script[i] == '\n' || script[i] == '\r')
+                fail("unclosed string");
             const char d = script[i];
             if (d == c) break;
             if (d != '\\') {
@@ -68,14 +69,30 @@ std::set<std::string> string_literals(const std::string& script) {
             }
             if (++i >= script.size()) fail("escape at end");
             switch (script[i]) {
-                case '\\': value += '\\'; break;
-                case '"': value += '"'; break;
-                case '\'': value += '\''; break;
-                case 'n': value += '\n'; break;
-                case 'r': value += '\r'; break;
-                case 't': value += '\t'; break;
-                case 'b': value += '\b'; break;
-                case 'f': value += '\f'; break;
+                case '\\':
+                    value += '\\';
+                    break;
+                case '"':
+                    value += '"';
+                    break;
+                case '\'':
+                    value += '\'';
+                    break;
+                case 'n':
+                    value += '\n';
+                    break;
+                case 'r':
+                    value += '\r';
+                    break;
+                case 't':
+                    value += '\t';
+                    break;
+                case 'b':
+                    value += '\b';
+                    break;
+                case 'f':
+                    value += '\f';
+                    break;
                 case 'u': {
                     if (i + 4 >= script.size()) fail("short \\u escape");
                     std::uint32_t cp = 0;
@@ -91,7 +108,8 @@ std::set<std::string> string_literals(const std::string& script) {
                     i += 4;
                     break;
                 }
-                default: fail("invalid escape");
+                default:
+                    fail("invalid escape");
             }
         }
         ++i;

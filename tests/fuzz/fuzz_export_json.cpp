@@ -13,8 +13,8 @@ namespace {
 
 rapidjson::Document parse(const std::string& text, const char* format) {
     rapidjson::Document json;
-    json.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(
-        text.data(), text.size());
+    json.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(text.data(),
+                                                                                       text.size());
     if (json.HasParseError())
         kgforge::fuzz::fail(std::string(format) + ": not valid JSON at offset " +
                                 std::to_string(json.GetErrorOffset()),

@@ -72,7 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const char* format : {"graphml", "gexf"}) {
         const auto xml = kgforge::fuzz::render(graph, format, options);
         const auto parsed = parse(xml);
-        if (parsed.nodes != expected_nodes) kgforge::fuzz::fail(std::string(format) + ": node count", xml);
+        if (parsed.nodes != expected_nodes)
+            kgforge::fuzz::fail(std::string(format) + ": node count", xml);
         for (const auto& entity : graph.entities()) {
             if (representable(entity.name) && !parsed.values.count(std::string(entity.name)))
                 kgforge::fuzz::fail(std::string(format) + ": a name did not read back", xml);

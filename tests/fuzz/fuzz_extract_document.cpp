@@ -26,7 +26,8 @@ const kgforge::Extractor& extractor() {
 std::u32string code_points(std::string_view text) {
     std::u32string out;
     for (std::size_t i = 0; i < text.size(); ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) out.push_back(static_cast<char32_t>(i));
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            out.push_back(static_cast<char32_t>(i));
     return out;  // byte offset of each code point
 }
 
@@ -39,7 +40,8 @@ void check(const kgforge::DocumentExtraction& extraction, const std::string& tex
     for (const auto& relation : extraction.relations) {
         if (!keys.count(relation.subject) || !keys.count(relation.object)) std::abort();
         if (relation.start > relation.end || relation.end > starts.size()) std::abort();
-        const std::size_t begin = relation.start < starts.size() ? starts[relation.start] : text.size();
+        const std::size_t begin =
+            relation.start < starts.size() ? starts[relation.start] : text.size();
         const std::size_t end = relation.end < starts.size() ? starts[relation.end] : text.size();
         if (text.compare(begin, end - begin, relation.sentence) != 0) std::abort();
     }

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kgforge::InputSource source{path, "fuzz.jsonl", "fuzz.jsonl", kgforge::InputKind::Jsonl};
     kgforge::Diagnostics diagnostics(true);
     read_documents(source, diagnostics, [](kgforge::Document&& doc) {
-        if (!valid(doc.id) || !valid(doc.title) || !valid(doc.text) || !valid(doc.url)) std::abort();
+        if (!valid(doc.id) || !valid(doc.title) || !valid(doc.text) || !valid(doc.url))
+            std::abort();
         if (!doc.date.empty() && doc.date.size() != 10) std::abort();
     });
     for (const auto& error : diagnostics.errors())
