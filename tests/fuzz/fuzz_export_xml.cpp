@@ -57,6 +57,9 @@ Parsed parse(const std::string& xml) {
 bool representable(std::string_view s) {
     for (unsigned char c : s)
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    if (s.find("\xEF\xBF\xBE") != std::string_view::npos ||  // U+FFFE, U+FFFF: not XML
+        s.find("\xEF\xBF\xBF") != std::string_view::npos)
+        return false;
     return s.find('\r') == std::string_view::npos;  // end-of-line handling folds CR
 }
 
