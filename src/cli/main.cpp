@@ -1,6 +1,7 @@
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <cstdio>
 
 #include "cli/commands.hpp"
@@ -34,6 +35,9 @@ void add_graph_output(CLI::App& command, kgforge::cli::GraphOutputOptions& out) 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A file size limit (ulimit -f) would kill kgforge mid-write; ignored, the write fails
+    // with EFBIG and the usual error names the file (the temporary file is removed).
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"kgforge: news articles to a knowledge graph for Neo4j, Gephi and linked data"};
     app.set_version_flag("-V,--version", std::string("kgforge ") + KGFORGE_VERSION);
     app.require_subcommand(1);

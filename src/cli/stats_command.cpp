@@ -10,8 +10,8 @@
 
 #include "cli/commands.hpp"
 #include "core/json_escape.hpp"
+#include "core/json_parse.hpp"
 #include "input/file_reader.hpp"
-#include "input/json_location.hpp"
 #include "kgforge/error.hpp"
 
 namespace kgforge::cli {
@@ -59,14 +59,10 @@ std::string string_field(const rapidjson::Value& v, const char* key) {
 }  // namespace
 
 int run_stats(const StatsOptions& options) {
-    const auto text = read_whole_file(options.input, options.input);
+    // A graph is not one document: the document size limit does not apply.
+    const auto text = read_whole_file(options.input, options.input, UINT64_MAX);
     rapidjson::Document json;
-    json.Parse(text.data(), text.size());
-    if (json.HasParseError()) {
-        auto [line, column] = line_and_column(text, json.GetErrorOffset());
-        throw Error(ErrorKind::Parse, rapidjson::GetParseError_En(json.GetParseError()),
-                    options.input, line, column);
-    }
+    parse_json(json, text, options.input);
     if (!json.IsObject() || !json.HasMember("nodes") || !json["nodes"].IsArray() ||
         !json.HasMember("edges") || !json["edges"].IsArray()) {
         throw Error(ErrorKind::Parse, "not a kgforge graph JSON (needs nodes and edges arrays)",

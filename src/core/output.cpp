@@ -1,11 +1,15 @@
 #include "kgforge/output.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <system_error>
@@ -88,10 +92,41 @@ std::filesystem::path temp_name_for(const std::filesystem::path& path) {
                 std::to_string(temp_counter.fetch_add(1));
     return path.parent_path() / name;
 }
+
+// Says what happened to the target: a failed write never replaces it.
+Error write_failed(const std::string& shown_as, bool direct) {
+    return Error(ErrorKind::Io,
+                 "write failed: " + std::string(std::strerror(errno)) +
+                     (direct ? "" : "; nothing was replaced (a previous file there is unchanged)"),
+                 shown_as);
+}
+
+// Temporaries of `path` left by a kgforge that was killed (kill -9, power cut) before its
+// commit: ".<name>.tmp-<pid>-<n>" whose process is gone. Removed after a commit of the same
+// target, so a killed run leaves litter only until the next successful one.
+void remove_stale_temporaries(const std::filesystem::path& path) {
+    const auto prefix = "." + path.filename().string() + ".tmp-";
+    auto folder = path.parent_path();
+    if (folder.empty()) folder = ".";
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const auto pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+        std::error_code ignored;
+        std::filesystem::remove_all(it->path(), ignored);
+    }
+}
 }  // namespace
 
 AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
-    : path_(std::move(path)), temp_path_(temp_name_for(path_)) {
+    : AtomicFileOutput(path, path.string()) {}
+
+AtomicFileOutput::AtomicFileOutput(std::filesystem::path path, std::string shown_as)
+    : path_(std::move(path)), temp_path_(temp_name_for(path_)), shown_as_(std::move(shown_as)) {
     std::error_code status_error;
     const auto status = std::filesystem::status(path_, status_error);
     if (!status_error && std::filesystem::exists(status) &&
@@ -113,8 +148,7 @@ AtomicFileOutput::AtomicFileOutput(std::filesystem::path path)
     file_ = std::fopen(temp_path_.c_str(), "wb");
     if (!file_) {
         throw Error(ErrorKind::Io,
-                    "cannot create output file: " + std::string(std::strerror(errno)),
-                    path_.string());
+                    "cannot create output file: " + std::string(std::strerror(errno)), shown_as_);
     }
 }
 
@@ -128,17 +162,17 @@ AtomicFileOutput::~AtomicFileOutput() {
 
 void AtomicFileOutput::sink(std::string_view bytes) {
     if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-        throw Error(ErrorKind::Io, "write failed: " + std::string(std::strerror(errno)),
-                    path_.string());
+        throw write_failed(shown_as_, direct_);
     }
 }
 
 void AtomicFileOutput::commit() {
     flush_buffer();
     if (std::fflush(file_) != 0 || std::fclose(file_) != 0) {
+        const int error = errno;
         file_ = nullptr;
-        throw Error(ErrorKind::Io, "write failed: " + std::string(std::strerror(errno)),
-                    path_.string());
+        errno = error;
+        throw write_failed(shown_as_, direct_);
     }
     file_ = nullptr;
     if (direct_) {
@@ -149,6 +183,7 @@ void AtomicFileOutput::commit() {
     std::filesystem::rename(temp_path_, path_, ec);
     if (ec) throw Error(ErrorKind::Io, "cannot rename into place: " + ec.message(), path_.string());
     committed_ = true;
+    remove_stale_temporaries(path_);
 }
 
 struct FileSet::Impl {
@@ -166,7 +201,9 @@ FileSet::FileSet(std::filesystem::path directory) : impl_(std::make_unique<Impl>
     std::error_code ec;
     std::filesystem::create_directories(impl_->temp_directory, ec);
     if (ec) {
-        throw Error(ErrorKind::Io, "cannot create output folder: " + ec.message(),
+        throw Error(ErrorKind::Io,
+                    "cannot create output folder: " + ec.message() +
+                        "; nothing was replaced (a previous folder there is unchanged)",
                     impl_->directory.string());
     }
 }
@@ -181,7 +218,9 @@ FileSet::~FileSet() {
 
 OutputStream& FileSet::open(const std::string& file_name) {
     auto& slot = impl_->files[file_name];
-    if (!slot) slot = std::make_unique<AtomicFileOutput>(impl_->temp_directory / file_name);
+    if (!slot)
+        slot = std::make_unique<AtomicFileOutput>(impl_->temp_directory / file_name,
+                                                  (impl_->directory / file_name).string());
     return *slot;
 }
 
@@ -206,16 +245,41 @@ void FileSet::commit() {
                                      std::filesystem::perm_options::add, ec);
     }
     impl_->files.clear();
-    // Replace the old folder only once the new one is complete.
+    // Replace the old folder only once the new one is complete, in one step: exchanging the
+    // two names leaves no moment at which the target is missing or half there, whenever the
+    // process is killed. The old folder then has the temporary name and is removed.
     std::error_code ec;
-    std::filesystem::path old_directory;
-    if (std::filesystem::exists(impl_->directory)) {
-        old_directory = temp_name_for(impl_->directory);
+    if (std::filesystem::is_directory(impl_->directory, ec)) {
+        if (::renameat2(AT_FDCWD, impl_->temp_directory.c_str(), AT_FDCWD, impl_->directory.c_str(),
+                        RENAME_EXCHANGE) == 0) {
+            impl_->committed = true;
+            std::filesystem::remove_all(impl_->temp_directory, ec);
+            remove_stale_temporaries(impl_->directory);
+            return;
+        }
+        if (errno != EINVAL && errno != ENOSYS) {
+            throw Error(ErrorKind::Io,
+                        "cannot replace output folder: " + std::string(std::strerror(errno)),
+                        impl_->directory.string());
+        }
+        // A file system without RENAME_EXCHANGE: move the old folder aside first.
+        const auto old_directory = temp_name_for(impl_->directory);
         std::filesystem::rename(impl_->directory, old_directory, ec);
         if (ec) {
             throw Error(ErrorKind::Io, "cannot replace output folder: " + ec.message(),
                         impl_->directory.string());
         }
+        std::filesystem::rename(impl_->temp_directory, impl_->directory, ec);
+        if (ec) {
+            std::error_code restore;
+            std::filesystem::rename(old_directory, impl_->directory, restore);
+            throw Error(ErrorKind::Io, "cannot move output folder into place: " + ec.message(),
+                        impl_->directory.string());
+        }
+        impl_->committed = true;
+        std::filesystem::remove_all(old_directory, ec);
+        remove_stale_temporaries(impl_->directory);
+        return;
     }
     std::filesystem::rename(impl_->temp_directory, impl_->directory, ec);
     if (ec) {
@@ -223,7 +287,6 @@ void FileSet::commit() {
                     impl_->directory.string());
     }
     impl_->committed = true;
-    if (!old_directory.empty()) std::filesystem::remove_all(old_directory, ec);
 }
 
 }  // namespace kgforge

@@ -1,10 +1,10 @@
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <cctype>
+#include <cstring>
 
+#include "core/json_parse.hpp"
 #include "input/file_reader.hpp"
-#include "input/json_location.hpp"
 #include "kgforge/error.hpp"
 #include "kgforge/input.hpp"
 
@@ -31,45 +31,59 @@ std::string optional_string(const rapidjson::Value& object, const char* field,
 
 void read_jsonl_documents(const InputSource& source, Diagnostics& diagnostics,
                           const std::function<void(Document&&)>& on_document) {
-    for_each_line(source.path, source.display, [&](std::string_view raw, std::uint64_t line) {
-        if (raw.find_first_not_of(" \t") == std::string_view::npos) return;
-        try {
-            const auto where = source.display + ":" + std::to_string(line);
-            std::string text = repair_utf8(raw, where, diagnostics);
-            rapidjson::Document json;
-            json.Parse(text.data(), text.size());
-            if (json.HasParseError()) {
-                throw Error(ErrorKind::Parse, rapidjson::GetParseError_En(json.GetParseError()),
-                            source.display, line, json.GetErrorOffset() + 1);
-            }
-            if (!json.IsObject()) {
-                throw Error(ErrorKind::Parse, "expected a JSON object per line", source.display, line);
-            }
-            Document doc;
-            doc.id = optional_string(json, "id", source.display, line);
-            if (doc.id.empty()) doc.id = source.document_id + ":" + std::to_string(line);
-            doc.title = optional_string(json, "title", source.display, line);
-            doc.date = optional_string(json, "date", source.display, line);
-            if (!doc.date.empty()) {
-                if (is_iso_date_prefix(doc.date)) {
-                    doc.date.resize(10);
-                } else {
-                    diagnostics.warn(where + ": date: '" + doc.date +
-                                     "' is not YYYY-MM-DD; the document is left undated");
-                    doc.date.clear();
+    auto report = [&](const Error& error) { diagnostics.error(error); };
+    for_each_line(
+        source.path, source.display,
+        [&](std::string_view raw, std::uint64_t line) {
+            if (raw.find_first_not_of(" \t") == std::string_view::npos) return;
+            try {
+                const auto where = source.display + ":" + std::to_string(line);
+                std::string buffer = repair_utf8(raw, where, diagnostics);
+                rapidjson::Document json;
+                parse_json_line_in_place(json, buffer, source.display, line);
+                if (!json.IsObject()) {
+                    throw Error(ErrorKind::Parse, "expected a JSON object per line", source.display,
+                                line);
                 }
+                Document doc;
+                doc.id = optional_string(json, "id", source.display, line);
+                if (doc.id.empty()) doc.id = source.document_id + ":" + std::to_string(line);
+                doc.title = optional_string(json, "title", source.display, line);
+                doc.date = optional_string(json, "date", source.display, line);
+                if (!doc.date.empty()) {
+                    if (is_iso_date_prefix(doc.date)) {
+                        doc.date.resize(10);
+                    } else {
+                        diagnostics.warn(where + ": date: '" + doc.date +
+                                         "' is not YYYY-MM-DD; the document is left undated");
+                        doc.date.clear();
+                    }
+                }
+                doc.url = optional_string(json, "url", source.display, line);
+                auto text = json.FindMember("text");
+                if (text == json.MemberEnd()) {
+                    throw Error(ErrorKind::Parse, "missing required field", source.display, line, 0,
+                                "text");
+                }
+                if (!text->value.IsNull() && !text->value.IsString()) {
+                    throw Error(ErrorKind::Parse, "must be a string", source.display, line, 0,
+                                "text");
+                }
+                if (text->value.IsString()) {
+                    // The parse left the text inside `buffer`: move it to the front and keep
+                    // the buffer as the document's text, so a long line is never copied.
+                    const auto length = text->value.GetStringLength();
+                    std::memmove(buffer.data(), text->value.GetString(), length);
+                    buffer.resize(length);
+                    doc.text = std::move(buffer);
+                }
+                doc.source = where;
+                on_document(std::move(doc));
+            } catch (const Error& error) {
+                diagnostics.error(error);
             }
-            doc.url = optional_string(json, "url", source.display, line);
-            if (!json.HasMember("text")) {
-                throw Error(ErrorKind::Parse, "missing required field", source.display, line, 0, "text");
-            }
-            doc.text = optional_string(json, "text", source.display, line);
-            doc.source = where;
-            on_document(std::move(doc));
-        } catch (const Error& error) {
-            diagnostics.error(error);
-        }
-    });
+        },
+        report);
 }
 
 }  // namespace
@@ -80,8 +94,8 @@ void read_documents(const InputSource& source, Diagnostics& diagnostics,
         read_jsonl_documents(source, diagnostics, on_document);
         return;
     }
-    auto bytes = read_whole_file(source.path, source.display);
-    auto text = repair_utf8(bytes, source.display, diagnostics);
+    auto text = repair_utf8_owned(read_whole_file(source.path, source.display), source.display,
+                                  diagnostics);
     on_document(parse_text_article(std::move(text), source.document_id, source.display));
 }
 

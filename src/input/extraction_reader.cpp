@@ -1,15 +1,14 @@
 // Pre-extracted input: JSON validated against schema/extraction.schema.json, then
 // checked for what a schema cannot say (relations must name entities of the document).
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <unordered_set>
 
 #include "core/embedded_schema.hpp"
+#include "core/json_parse.hpp"
 #include "input/file_reader.hpp"
-#include "input/json_location.hpp"
 #include "kgforge/error.hpp"
 #include "kgforge/input.hpp"
 
@@ -21,8 +20,9 @@ const rapidjson::SchemaDocument& extraction_schema() {
     static const rapidjson::SchemaDocument schema = [] {
         rapidjson::Document json;
         auto text = embedded_extraction_schema();
-        json.Parse(text.data(), text.size());
-        if (json.HasParseError()) throw Error(ErrorKind::Internal, "embedded schema is not valid JSON");
+        json.Parse(text.data(), text.size());  // our own, trusted text
+        if (json.HasParseError())
+            throw Error(ErrorKind::Internal, "embedded schema is not valid JSON");
         return rapidjson::SchemaDocument(json);
     }();
     return schema;
@@ -46,7 +46,8 @@ bool get_bool(const rapidjson::Value& object, const char* field) {
     return it != object.MemberEnd() && it->value.IsBool() && it->value.GetBool();
 }
 
-DocumentExtraction convert(const rapidjson::Value& json, std::string_view where, std::uint64_t line) {
+DocumentExtraction convert(const rapidjson::Value& json, std::string_view where,
+                           std::uint64_t line) {
     rapidjson::SchemaValidator validator(extraction_schema());
     if (!json.Accept(validator)) {
         std::string keyword = validator.GetInvalidSchemaKeyword();
@@ -109,7 +110,8 @@ DocumentExtraction convert(const rapidjson::Value& json, std::string_view where,
         }
         relation.type = *parse_relation_type(get_string(r, "type"));
         relation.label = get_string(r, "label");
-        if (auto c = r.FindMember("confidence"); c != r.MemberEnd()) relation.confidence = c->value.GetDouble();
+        if (auto c = r.FindMember("confidence"); c != r.MemberEnd())
+            relation.confidence = c->value.GetDouble();
         if (auto a = r.FindMember("attributes"); a != r.MemberEnd()) {
             relation.amount = get_string(a->value, "amount");
             relation.role = get_string(a->value, "role");
@@ -138,12 +140,7 @@ DocumentExtraction convert(const rapidjson::Value& json, std::string_view where,
 DocumentExtraction parse_extraction(std::string_view json_text, std::string_view where,
                                     std::uint64_t line) {
     rapidjson::Document json;
-    json.Parse(json_text.data(), json_text.size());
-    if (json.HasParseError()) {
-        auto [l, column] = line_and_column(json_text, json.GetErrorOffset());
-        throw Error(ErrorKind::Parse, rapidjson::GetParseError_En(json.GetParseError()),
-                    std::string(where), line ? line : l, line ? json.GetErrorOffset() + 1 : column);
-    }
+    parse_json(json, json_text, std::string(where), line);
     return convert(json, where, line);
 }
 
@@ -152,25 +149,29 @@ void read_extractions(const InputSource& source, Diagnostics& diagnostics,
     const bool whole_file = source.path != "-" && source.path.size() > 5 &&
                             source.path.compare(source.path.size() - 5, 5, ".json") == 0;
     if (!whole_file) {
-        for_each_line(source.path, source.display, [&](std::string_view raw, std::uint64_t line) {
-            if (raw.find_first_not_of(" \t") == std::string_view::npos) return;
-            try {
-                auto text = repair_utf8(raw, source.display + ":" + std::to_string(line), diagnostics);
-                on_extraction(parse_extraction(text, source.display, line));
-            } catch (const Error& error) {
-                diagnostics.error(error);
-            }
-        });
+        for_each_line(
+            source.path, source.display,
+            [&](std::string_view raw, std::uint64_t line) {
+                if (raw.find_first_not_of(" \t") == std::string_view::npos) return;
+                try {
+                    auto text =
+                        repair_utf8(raw, source.display + ":" + std::to_string(line), diagnostics);
+                    on_extraction(parse_extraction(text, source.display, line));
+                } catch (const Error& error) {
+                    diagnostics.error(error);
+                }
+            },
+            [&](const Error& error) { diagnostics.error(error); });
         return;
     }
     // A .json file holds one extraction object or an array of them.
-    auto text = repair_utf8(read_whole_file(source.path, source.display), source.display, diagnostics);
+    auto text = repair_utf8_owned(read_whole_file(source.path, source.display), source.display,
+                                  diagnostics);
     rapidjson::Document json;
-    json.Parse(text.data(), text.size());
-    if (json.HasParseError()) {
-        auto [line, column] = line_and_column(text, json.GetErrorOffset());
-        diagnostics.error(Error(ErrorKind::Parse, rapidjson::GetParseError_En(json.GetParseError()),
-                                source.display, line, column));
+    try {
+        parse_json(json, text, source.display);
+    } catch (const Error& error) {
+        diagnostics.error(error);
         return;
     }
     if (json.IsArray()) {

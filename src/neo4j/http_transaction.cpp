@@ -65,7 +65,8 @@ std::optional<Neo4jFailure> failure_of(const httplib::Result& result, const Neo4
     }
     const auto status = result->status;
     rapidjson::Document json;
-    json.Parse(result->body.c_str());
+    // Iterative: a reply is not trusted to be shallow (the recursive parser overflows the stack).
+    json.Parse<rapidjson::kParseIterativeFlag>(result->body.data(), result->body.size());
     std::string code;
     std::string message;
     if (!json.HasParseError() && json.IsObject() && json.HasMember("errors") &&

@@ -819,6 +819,7 @@ class Run {
                 t += 2;
             if (t + 1 < se_ && pos(t) == ptb::CD && txt(t + 1) == ",") t += 2;
             const std::uint32_t start = t;
+            if (start >= se_) continue;  // "X," ends the sentence: nothing in apposition
             std::uint32_t limit = std::min<std::uint32_t>(se_, start + 16);
             std::uint32_t stop = start;
             {

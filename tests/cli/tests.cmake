@@ -5,4 +5,7 @@ add_test(NAME cli.bad_input
 add_test(NAME cli.determinism
   COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/check_determinism.sh $<TARGET_FILE:kgforge_cli>
           ${PROJECT_SOURCE_DIR})
-set_tests_properties(cli.bad_input cli.determinism PROPERTIES LABELS "cli" TIMEOUT 300)
+add_test(NAME cli.hostile_input
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/check_hostile_input.sh $<TARGET_FILE:kgforge_cli>)
+set_tests_properties(cli.bad_input cli.determinism cli.hostile_input PROPERTIES LABELS "cli"
+  TIMEOUT 600)

@@ -22,7 +22,7 @@ if(KGFORGE_JAVA_TESTS AND KGFORGE_JAVA AND KGFORGE_MVN AND KGFORGE_CURL AND KGFO
   set_tests_properties(neo4j_live.start PROPERTIES FIXTURES_SETUP neo4j_live TIMEOUT 900)
   set_tests_properties(neo4j_live.stop PROPERTIES FIXTURES_CLEANUP neo4j_live TIMEOUT 120)
 
-  foreach(check cypher_script push csv_import queries)
+  foreach(check cypher_script push push_killed csv_import queries)
     if(check STREQUAL "csv_import")
       set(_script check_import.py)
     else()
@@ -35,7 +35,7 @@ if(KGFORGE_JAVA_TESTS AND KGFORGE_JAVA AND KGFORGE_MVN AND KGFORGE_CURL AND KGFO
       TIMEOUT 900)
   endforeach()
 
-  foreach(test start stop cypher_script push csv_import queries)
+  foreach(test start stop cypher_script push push_killed csv_import queries)
     set_tests_properties(neo4j_live.${test} PROPERTIES
       ENVIRONMENT "${_live_env}" LABELS "java;neo4j;neo4j_live"
       RESOURCE_LOCK kgforge_neo4j_server)

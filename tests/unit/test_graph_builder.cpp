@@ -11,9 +11,10 @@ using namespace kgforge;
 
 namespace {
 
-DocumentExtraction make_doc(const std::string& id, const std::string& date,
-                            std::vector<std::tuple<std::string, std::string, EntityType>> entities,
-                            std::vector<std::tuple<std::string, RelationType, std::string>> relations) {
+DocumentExtraction make_doc(
+    const std::string& id, const std::string& date,
+    std::vector<std::tuple<std::string, std::string, EntityType>> entities,
+    std::vector<std::tuple<std::string, RelationType, std::string>> relations) {
     DocumentExtraction doc;
     doc.document.id = id;
     doc.document.date = date;
@@ -54,12 +55,14 @@ std::vector<DocumentExtraction> corpus() {
                  {{"p", "Pakistan", EntityType::Country}, {"c", "China", EntityType::Country}},
                  {{"p", RelationType::Assured, "c"}, {"c", RelationType::TradesWith, "p"}}),
         make_doc("b", "2024-01-01",
-                 {{"x", "China", EntityType::Country}, {"y", "Pakistan", EntityType::Country},
+                 {{"x", "China", EntityType::Country},
+                  {"y", "Pakistan", EntityType::Country},
                   {"z", "Lin Jian", EntityType::Person}},
                  {{"x", RelationType::TradesWith, "y"}, {"z", RelationType::AffiliatedWith, "x"}}),
-        make_doc("c", "",
-                 {{"1", "the Pakistan", EntityType::Country}, {"2", "USSM", EntityType::Organization}},
-                 {{"2", RelationType::LocatedIn, "1"}}),
+        make_doc(
+            "c", "",
+            {{"1", "the Pakistan", EntityType::Country}, {"2", "USSM", EntityType::Organization}},
+            {{"2", RelationType::LocatedIn, "1"}}),
     };
 }
 

@@ -21,11 +21,13 @@ void write_file(const fs::path& path, const std::string& text) {
 }  // namespace
 
 TEST_CASE("the 'date YYYY-MM-DD Title' header", "[input]") {
-    auto doc = parse_text_article(" date 2025-10-13 Some headline: here\n\nBody text.\n", "a.txt", "a.txt");
+    auto doc = parse_text_article(" date 2025-10-13 Some headline: here\n\nBody text.\n", "a.txt",
+                                  "a.txt");
     CHECK(doc.date == "2025-10-13");
     CHECK(doc.title == "Some headline: here");
     // Offsets of the body are unchanged; the date marker is blanked out.
-    CHECK(doc.text.find("Body text.") == std::string(" date 2025-10-13 Some headline: here\n\n").size());
+    CHECK(doc.text.find("Body text.") ==
+          std::string(" date 2025-10-13 Some headline: here\n\n").size());
     CHECK(doc.text.find("2025") == std::string::npos);
 }
 
@@ -40,7 +42,9 @@ TEST_CASE("a title line then a blank line", "[input]") {
 TEST_CASE("invalid UTF-8 is repaired with a warning naming the offset", "[input]") {
     Diagnostics diagnostics;
     auto repaired = repair_utf8(std::string("ab\xff") + "cd\xc3", "x.txt", diagnostics);
-    CHECK(repaired == "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD");
+    CHECK(repaired ==
+          "ab\xEF\xBF\xBD"
+          "cd\xEF\xBF\xBD");
     REQUIRE(diagnostics.warnings().size() == 1);
     CHECK(diagnostics.warnings()[0].find("x.txt: invalid UTF-8 at byte offset 2") == 0);
     Diagnostics clean;
@@ -78,7 +82,9 @@ TEST_CASE("a missing input is an I/O error naming it", "[input]") {
 TEST_CASE("malformed JSONL names file, line and column; --keep-going continues", "[input]") {
     auto dir = temp_dir();
     auto path = dir / "bad.jsonl";
-    write_file(path, "{\"id\":\"1\",\"text\":\"ok\"}\n{\"id\":\"2\",\"text\":}\n{\"id\":\"3\",\"text\":\"ok\"}\n");
+    write_file(path,
+               "{\"id\":\"1\",\"text\":\"ok\"}\n{\"id\":\"2\",\"text\":}\n{\"id\":\"3\",\"text\":"
+               "\"ok\"}\n");
     InputSource source{path.string(), "bad.jsonl", "bad.jsonl", InputKind::Jsonl};
     std::vector<std::string> ids;
     Diagnostics strict;
@@ -100,21 +106,30 @@ TEST_CASE("extraction input is validated against the schema", "[input][schema]")
     CHECK(ok.relations[0].type == RelationType::LocatedIn);
     CHECK(ok.entities[1].external_ids[0].second == "Q114");
 
-    CHECK_THROWS_WITH(parse_extraction(R"({"document":{"id":"d"},"entities":[{"id":"a","name":"A","type":"ALIEN"}],"relations":[]})", "x.jsonl", 4),
-                      Catch::Contains("x.jsonl:4") && Catch::Contains("/entities/0/type"));
-    CHECK_THROWS_WITH(parse_extraction(R"({"document":{"id":"d"},"entities":[],"relations":[{"subject":"a","object":"b","type":"ASSURED"}]})", "x.jsonl", 2),
-                      Catch::Contains("/relations/0/subject"));
+    CHECK_THROWS_WITH(
+        parse_extraction(
+            R"({"document":{"id":"d"},"entities":[{"id":"a","name":"A","type":"ALIEN"}],"relations":[]})",
+            "x.jsonl", 4),
+        Catch::Contains("x.jsonl:4") && Catch::Contains("/entities/0/type"));
+    CHECK_THROWS_WITH(
+        parse_extraction(
+            R"({"document":{"id":"d"},"entities":[],"relations":[{"subject":"a","object":"b","type":"ASSURED"}]})",
+            "x.jsonl", 2),
+        Catch::Contains("/relations/0/subject"));
     CHECK_THROWS_WITH(parse_extraction(R"({"document":{"id":"d"},"entities":[]})", "x.jsonl", 3),
                       Catch::Contains("required"));
-    CHECK_THROWS_WITH(parse_extraction(R"({"document":{"id":"d"},"entities":[],"relations":[],"extra":1})", "x.jsonl", 3),
-                      Catch::Contains("unknown field"));
+    CHECK_THROWS_WITH(
+        parse_extraction(R"({"document":{"id":"d"},"entities":[],"relations":[],"extra":1})",
+                         "x.jsonl", 3),
+        Catch::Contains("unknown field"));
 }
 
 TEST_CASE("extraction JSON round-trips through the writer", "[input]") {
     DocumentExtraction doc;
     doc.document = {"id \"1\"", "T", "2024-02-03", "http://x", "src"};
     doc.entities.push_back({"e1", "Name \n with newline", EntityType::Person, "", {"N"}, {}, 3});
-    doc.entities.push_back({"e2", "Org", EntityType::Organization, "Company", {}, {{"wikidata", "Q1"}}, 1});
+    doc.entities.push_back(
+        {"e2", "Org", EntityType::Organization, "Company", {}, {{"wikidata", "Q1"}}, 1});
     ExtractedRelation r;
     r.subject = "e1";
     r.object = "e2";

@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <sstream>

@@ -24,7 +24,7 @@ enum class InputKind {
 };
 
 struct InputSource {
-    std::string path;     // "-" for standard input
+    std::string path;         // "-" for standard input
     std::string display;      // how messages name it
     std::string document_id;  // for a text file: its path relative to the folder given
     InputKind kind = InputKind::Text;
@@ -33,7 +33,7 @@ struct InputSource {
 // Collects warnings (invalid UTF-8 repaired, skipped records) and, with keep_going,
 // errors of records that were skipped. Library code reports here instead of printing.
 class Diagnostics {
-public:
+  public:
     explicit Diagnostics(bool keep_going = false) : keep_going_(keep_going) {}
     void warn(std::string message) { warnings_.push_back(std::move(message)); }
     // With keep_going the error is recorded and reading continues; otherwise it is thrown.
@@ -43,7 +43,7 @@ public:
     const std::vector<std::string>& errors() const { return errors_; }
     std::vector<std::string> take_warnings() { return std::exchange(warnings_, {}); }
 
-private:
+  private:
     bool keep_going_;
     std::vector<std::string> warnings_;
     std::vector<std::string> errors_;
@@ -51,11 +51,13 @@ private:
 
 // Expands folders recursively (*.txt, *.jsonl, and *.json in extraction mode) in sorted
 // order; classifies each file by extension. Throws Error(Io) naming a missing path.
-std::vector<InputSource> discover_inputs(std::span<const std::string> arguments,
-                                         bool extractions);
+std::vector<InputSource> discover_inputs(std::span<const std::string> arguments, bool extractions);
 
-// Replaces invalid UTF-8 with U+FFFD; warns with the byte offset of each repair.
+// Replaces invalid UTF-8 with U+FFFD; warns with the byte offset of the first repair and
+// the number of bytes replaced. repair_utf8_owned returns valid input itself, uncopied.
 std::string repair_utf8(std::string_view bytes, std::string_view where, Diagnostics& diagnostics);
+std::string repair_utf8_owned(std::string&& bytes, std::string_view where,
+                              Diagnostics& diagnostics);
 
 // Splits a plain-text article into header and body. Recognised headers:
 // "date YYYY-MM-DD Title" on the first line, or a title line followed by a blank line.

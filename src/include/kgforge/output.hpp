@@ -16,7 +16,7 @@
 namespace kgforge {
 
 class OutputStream {
-public:
+  public:
     virtual ~OutputStream() = default;
     // The fast path is kept tiny so it inlines: exporters call it tens of times per edge.
     void write(std::string_view text) {
@@ -45,37 +45,37 @@ public:
     void write_float(float value);    // shortest form that reads back as the same float
     void flush_buffer();
 
-protected:
+  protected:
     void write_through(std::string_view text);  // the buffer is full: flush, then append
     explicit OutputStream(std::size_t capacity = 1 << 20);
     virtual void sink(std::string_view bytes) = 0;
 
-private:
+  private:
     std::unique_ptr<char[]> buffer_;
     std::size_t capacity_;
     std::size_t used_ = 0;
 };
 
 class StringOutput final : public OutputStream {
-public:
+  public:
     StringOutput() : OutputStream(1 << 16) {}
     const std::string& str() {
         flush_buffer();
         return data_;
     }
 
-private:
+  private:
     void sink(std::string_view bytes) override { data_.append(bytes); }
     std::string data_;
 };
 
 // Writes to stdout (for "-o -").
 class StdoutOutput final : public OutputStream {
-public:
+  public:
     StdoutOutput() = default;
     ~StdoutOutput() override;
 
-private:
+  private:
     void sink(std::string_view bytes) override;
 };
 
@@ -83,16 +83,19 @@ private:
 // the temp file is removed and path is untouched. A target that exists and is not a
 // regular file (/dev/null, a FIFO) is written in place instead.
 class AtomicFileOutput final : public OutputStream {
-public:
+  public:
     explicit AtomicFileOutput(std::filesystem::path path);
+    // `shown_as`: how errors name the file (FileSet: the final path, not the temp folder's).
+    AtomicFileOutput(std::filesystem::path path, std::string shown_as);
     ~AtomicFileOutput() override;
     void commit();
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     void sink(std::string_view bytes) override;
     std::filesystem::path path_;
     std::filesystem::path temp_path_;
+    std::string shown_as_;
     std::FILE* file_ = nullptr;
     bool committed_ = false;
     bool direct_ = false;
@@ -101,7 +104,7 @@ private:
 // A set of named files in one folder, written into a temp folder and moved into place
 // as a whole on commit().
 class FileSet {
-public:
+  public:
     explicit FileSet(std::filesystem::path directory);
     ~FileSet();
     OutputStream& open(const std::string& file_name);  // the previous stream stays valid
@@ -109,7 +112,7 @@ public:
     void commit();
     void set_executable(const std::string& file_name);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
