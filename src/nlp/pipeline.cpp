@@ -1,105 +1,37 @@
-// The default extractor: tokenize -> split -> tag -> NER -> resolve -> relations, with the
-// models loaded once and shared (read-only) by every thread.
-#include <cstdlib>
+// The default extractor: the analysis (tokens, tags, entities, coreference, parse) and the
+// relation model, loaded once and shared (read-only) by every thread.
 #include <filesystem>
-#include <future>
 #include <memory>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "kgforge/error.hpp"
 #include "kgforge/extractor.hpp"
 #include "kgforge/pipeline.hpp"
+#include "nlp/analyzer.hpp"
 #include "nlp/annotation.hpp"
-#include "nlp/coreference.hpp"
-#include "nlp/entity_recognizer.hpp"
-#include "nlp/lexicon.hpp"
-#include "nlp/pos_tagger.hpp"
-#include "nlp/relation_extractor.hpp"
+#include "nlp/model_paths.hpp"
 #include "nlp/relation_util.hpp"
-#include "nlp/sentence_splitter.hpp"
-#include "nlp/tokenizer.hpp"
-
-#ifndef KGFORGE_SOURCE_DIR
-#define KGFORGE_SOURCE_DIR "."
-#endif
+#include "nlp/relations/relation_classifier.hpp"
 
 namespace kgforge {
 namespace {
 
 namespace fs = std::filesystem;
 
-fs::path executable_dir() {
-    std::error_code ec;
-    const auto exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) return {};
-    return exe.parent_path();
-}
-
-bool looks_like_models_dir(const fs::path& dir) {
-    std::error_code ec;
-    return !dir.empty() && fs::is_directory(dir / "gazetteer", ec);
-}
-
-fs::path find_models_dir(const ExtractorOptions& options) {
-    if (!options.models_dir.empty()) {
-        if (!fs::is_directory(options.models_dir))
-            throw Error(ErrorKind::Model, "models folder not found", options.models_dir.string());
-        return options.models_dir;
-    }
-    std::vector<fs::path> tried;
-    if (const char* env = std::getenv("KGFORGE_MODELS"); env && *env) {
-        tried.emplace_back(env);
-        if (looks_like_models_dir(tried.back())) return tried.back();
-    }
-    if (const auto exe = executable_dir(); !exe.empty()) {
-        tried.push_back(exe / ".." / "share" / "kgforge" / "models");
-        if (looks_like_models_dir(tried.back())) return tried.back();
-    }
-    tried.push_back(fs::path(KGFORGE_SOURCE_DIR) / "models");
-    if (looks_like_models_dir(tried.back())) return tried.back();
-    std::string where;
-    for (const auto& t : tried) where += (where.empty() ? "" : ", ") + t.string();
-    throw Error(ErrorKind::Model,
-                "no models folder found (set KGFORGE_MODELS or --models); tried: " + where);
-}
-
-// The relation lexicon lives in schema/ next to models/ (source tree and install tree).
-fs::path find_lexicon(const fs::path& models_dir) {
-    const fs::path candidates[] = {
-        models_dir / "relation_lexicon.tsv",
-        models_dir / ".." / "schema" / "relation_lexicon.tsv",
-        fs::path(KGFORGE_SOURCE_DIR) / "schema" / "relation_lexicon.tsv",
-    };
-    std::error_code ec;
-    for (const auto& c : candidates)
-        if (fs::is_regular_file(c, ec)) return c;
-    throw Error(ErrorKind::Model, "relation lexicon (schema/relation_lexicon.tsv) not found",
-                (models_dir / ".." / "schema" / "relation_lexicon.tsv").string());
-}
-
 class DefaultExtractor final : public Extractor {
   public:
-    explicit DefaultExtractor(const ExtractorOptions& options) : explain_(options.explain) {
-        const fs::path dir = find_models_dir(options);
-        auto load_tagger = [dir] {
-            return std::make_unique<nlp::PosTagger>(nlp::PosTagger::load(dir / "pos-tagger.bin"));
-        };
-        // The two big loads are independent: with more than one thread the tagger loads on
-        // another thread while this one loads the recognizer (start-up is the serial part of
-        // a run).
-        if (resolve_thread_count(options.threads) > 1) {
-            auto tagger = std::async(std::launch::async, load_tagger);
-            recognizer_ = std::make_unique<nlp::EntityRecognizer>(nlp::EntityRecognizer::load(dir));
-            tagger_ = tagger.get();
-        } else {
-            tagger_ = load_tagger();
-            recognizer_ = std::make_unique<nlp::EntityRecognizer>(nlp::EntityRecognizer::load(dir));
-        }
-        lexicon_ = std::make_shared<const nlp::Lexicon>(nlp::Lexicon::load(find_lexicon(dir)));
-        coreference_ = std::make_unique<nlp::Coreference>(&recognizer_->gazetteer());
-        relations_ = std::make_unique<nlp::RelationExtractor>(lexicon_, &recognizer_->gazetteer());
+    explicit DefaultExtractor(const ExtractorOptions& options) {
+        const fs::path dir = nlp::resolve_models_dir(options.models_dir);
+        analyzer_ = std::make_unique<nlp::Analyzer>(dir, resolve_thread_count(options.threads));
+        auto model = std::make_shared<const nlp::relations::RelationModel>(
+            nlp::relations::RelationModel::load(dir / "relations.bin"));
+        nlp::relations::ClassifierOptions classifier_options;
+        classifier_options.explain = options.explain;
+        classifier_options.override_rules = nlp::relations::default_override_rules();
+        relations_ = std::make_unique<nlp::relations::RelationClassifier>(
+            analyzer_->lexicon(), &analyzer_->lemmatizer(), &analyzer_->gazetteer(),
+            std::move(model), std::move(classifier_options));
     }
 
     DocumentExtraction extract(const Document& document) const override {
@@ -114,12 +46,8 @@ class DefaultExtractor final : public Extractor {
         for (std::size_t i = 0; i < documents.size(); ++i) {
             docs[i].document = &documents[i];
             docs[i].text = documents[i].text;
-            nlp::tokenize(docs[i]);
-            nlp::split_sentences(docs[i]);
         }
-        for (auto& doc : docs) tagger_->tag(doc);
-        for (auto& doc : docs) recognizer_->recognize(doc);
-        for (auto& doc : docs) coreference_->resolve(doc);
+        analyzer_->analyze(docs);
         std::vector<DocumentExtraction> out;
         out.reserve(docs.size());
         for (std::size_t i = 0; i < docs.size(); ++i)
@@ -184,16 +112,11 @@ class DefaultExtractor final : public Extractor {
             x.rule = r.rule;
             out.relations.push_back(std::move(x));
         }
-        (void)explain_;
         return out;
     }
 
-    bool explain_ = false;
-    std::unique_ptr<nlp::PosTagger> tagger_;
-    std::unique_ptr<nlp::EntityRecognizer> recognizer_;
-    std::shared_ptr<const nlp::Lexicon> lexicon_;
-    std::unique_ptr<nlp::Coreference> coreference_;
-    std::unique_ptr<nlp::RelationExtractor> relations_;
+    std::unique_ptr<nlp::Analyzer> analyzer_;
+    std::unique_ptr<nlp::relations::RelationClassifier> relations_;
 };
 
 }  // namespace
