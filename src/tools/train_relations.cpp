@@ -163,7 +163,7 @@ void usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    fs::path models, out, fold_dir, report_path;
+    fs::path models, out, fold_dir, report_path, dump_path;
     std::vector<std::pair<fs::path, fs::path>> data;
     int folds = 0;
     RelationTrainOptions options;
@@ -189,6 +189,8 @@ int main(int argc, char** argv) {
             fold_dir = value();
         else if (arg == "--report")
             report_path = value();
+        else if (arg == "--dump")
+            dump_path = value();
         else if (arg == "--epochs")
             options.epochs = std::stoi(value());
         else if (arg == "--l2")
@@ -235,6 +237,8 @@ int main(int argc, char** argv) {
         const RelationClassifier classifier(analyzer.lexicon(), &analyzer.lemmatizer(),
                                             &analyzer.gazetteer(), nullptr);
         Stats stats;
+        std::ofstream dump;
+        if (!dump_path.empty()) dump.open(dump_path);
         std::ofstream report;
         if (!report_path.empty()) {
             report.open(report_path);
@@ -253,7 +257,20 @@ int main(int argc, char** argv) {
             if (std::getenv("KGFORGE_DEBUG_ENTITIES"))
                 for (const auto& e : doc.entities)
                     fmt::print(stderr, "{}\t{}\t{}\n", article.id, e.name, e.aliases.size());
-            article.examples = label(doc, gold, classifier.featurize(doc, false), stats);
+            const auto candidates = classifier.featurize(doc, !dump_path.empty());
+            article.examples = label(doc, gold, candidates, stats);
+            if (!dump_path.empty()) {
+                // every example with its labels and feature names, for analysis
+                std::map<std::uint64_t, const std::string*> names;
+                for (const auto& c : candidates)
+                    for (std::size_t f = 0; f < c.features.size(); ++f) names[c.features[f]] = &c.feature_names[f];
+                for (const auto& e : article.examples) {
+                    dump << article.id;
+                    for (std::size_t l = 0; l < e.labels.size(); ++l) dump << (l ? ',' : '\t') << e.labels[l];
+                    for (const auto k : e.keys) dump << '\t' << *names[k];
+                    dump << '\n';
+                }
+            }
         }
         fmt::print("{} articles: {} candidates, {} examples ({} positive, {} skipped)\n",
                    articles.size(), stats.candidates, stats.candidates - stats.skipped,
