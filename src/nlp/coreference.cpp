@@ -453,7 +453,11 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         } else {
             const bool is_person = m.type == EntityType::Person;
             const std::string name = is_person ? strip_titles(surface) : surface;
-            const std::string key = key_of(name);
+            // the names of one known organization are one entity ("Tories", "Conservatives")
+            const OrganizationInfo* known = m.type == EntityType::Organization && gazetteer_
+                                                ? gazetteer_->organization(name)
+                                                : nullptr;
+            const std::string key = known ? "org:" + key_of(known->name) : key_of(name);
             auto it = surface_entity.find(key);
             if (it == surface_entity.end() && m.type == EntityType::Organization &&
                 key.size() > 4) {
