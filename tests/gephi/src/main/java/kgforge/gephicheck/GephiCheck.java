@@ -60,7 +60,13 @@ public final class GephiCheck {
         System.setProperty("java.awt.headless", "true");
         int rc;
         try {
-            rc = run(new ArrayList<>(Arrays.asList(argv)));
+            List<String> args = new ArrayList<>(Arrays.asList(argv));
+            if (!args.isEmpty() && args.get(0).equals("picture")) {
+                args.remove(0);
+                rc = GephiPicture.run(args);
+            } else {
+                rc = run(args);
+            }
         } catch (UsageException e) {
             System.err.println("gephi-check: " + e.getMessage());
             System.err.println("usage: check FILE.(graphml|gexf) [--png OUT.png] [--width N] [--height N]"
@@ -87,7 +93,7 @@ public final class GephiCheck {
         }
     }
 
-    private static String opt(List<String> a, String name, String def) throws UsageException {
+    static String opt(List<String> a, String name, String def) throws UsageException {
         for (int i = 0; i < a.size(); i++) {
             if (a.get(i).equals(name)) {
                 if (i + 1 >= a.size()) {
