@@ -126,14 +126,22 @@ final class GephiPicture {
         Font nodeFont = new Font(Font.SANS_SERIF, Font.BOLD, Math.round(NODE_FONT));
         Font edgeFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(EDGE_FONT));
         LabelBoxes boxes = new LabelBoxes(nodeFont, edgeFont, CURVENESS, 0.4f * EDGE_FONT);
-        PictureLayout layout = new PictureLayout(gm, boxes);
+        PictureLayout layout = new PictureLayout(gm, boxes, seed, seeded);
+        float margin = 1.5f * NODE_FONT;
         long l0 = System.nanoTime();
-        layout.run();
+        layout.run(margin);
         GephiCheck.Json lj = new GephiCheck.Json();
+        lj.put("variants_tried", layout.tried);
+        GephiCheck.Json vj = new GephiCheck.Json();
+        vj.put("label_disc", layout.chosen.labelDisc());
+        vj.put("scaling_ratio", layout.chosen.scalingRatio());
+        vj.put("gravity", layout.chosen.gravity());
+        lj.put("forceatlas2", vj);
         lj.put("forceatlas2_iterations", layout.fa2Done);
         lj.put("labeladjust_iterations", layout.labelAdjustDone);
         lj.put("edge_label_rounds", layout.edgeLabelDone);
         lj.put("spread_rounds", layout.spreadRounds);
+        lj.put("components", layout.components);
         lj.put("spread", Math.round(layout.spread * 1000.0) / 1000.0);
         lj.put("ms", (System.nanoTime() - l0) / 1_000_000);
         out.put("layout", lj);
@@ -143,17 +151,18 @@ final class GephiPicture {
         oj.put("edge_and_node_labels", layout.overlaps.edgeAndNodeLabels());
         oj.put("labels_on_other_discs", layout.overlaps.labelsOnDiscs());
         oj.put("edges_through_labels", layout.overlaps.edgesThroughLabels());
+        oj.put("edge_crossings", layout.crossings);
         out.put("overlaps", oj);
         if (failOnOverlap && layout.overlaps.hidden() > 0) {
             failures.add("labels still overlap after layout: " + layout.overlaps);
         }
 
-        float[] box = boxes.viewBox(gm.getGraph(), 1.5f * NODE_FONT);
+        float[] box = boxes.viewBox(gm.getGraph(), margin);
         float scale = width / (box[2] - box[0]);
         int height = Math.max(1, Math.round((box[3] - box[1]) * scale));
         byte[] drawing = render(ws, box, width, height, nodeFont, edgeFont);
 
-        String heading = (title != null ? title + ": " : "") + pg.drawnNodes + " entities, "
+        String heading = (title != null ? title + " \u00b7 " : "") + pg.drawnNodes + " entities, "
                 + pg.relationsDrawn + " relations";
         String note = String.format(Locale.ROOT,
                 "Disc size: number of relations (1 to %d). Edge label: relation type(s); arrow = directed, "

@@ -235,7 +235,41 @@ final class LabelBoxes {
         return new Overlaps(nn, ee, en, ld, through);
     }
 
-    /** Union of every label box and disc, grown by margin on each side: {minX, minY, maxX, maxY}. */
+    /** Pairs of edges without a common end whose curves cross. */
+    int crossings(Graph g) {
+        Edge[] edges = g.getEdges().toArray();
+        float[][] curves = new float[edges.length][];
+        for (int i = 0; i < edges.length; i++) {
+            curves[i] = curve(edges[i]);
+        }
+        int count = 0;
+        for (int i = 0; i < edges.length; i++) {
+            for (int j = i + 1; j < edges.length; j++) {
+                Edge a = edges[i];
+                Edge b = edges[j];
+                if (a.getSource() == b.getSource() || a.getSource() == b.getTarget()
+                        || a.getTarget() == b.getSource() || a.getTarget() == b.getTarget()) {
+                    continue;
+                }
+                count += cross(curves[i], curves[j]) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static boolean cross(float[] p, float[] q) {
+        for (int i = 0; i + 3 < p.length; i += 2) {
+            for (int j = 0; j + 3 < q.length; j += 2) {
+                if (java.awt.geom.Line2D.linesIntersect(p[i], p[i + 1], p[i + 2], p[i + 3], q[j], q[j + 1],
+                        q[j + 2], q[j + 3])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Union of every label box, disc and curve, grown by margin on each side: {minX, minY, maxX, maxY}. */
     float[] viewBox(Graph g, float margin) {
         Rectangle2D.Float all = null;
         List<Rectangle2D.Float> parts = new ArrayList<>();
@@ -250,6 +284,10 @@ final class LabelBoxes {
             Rectangle2D.Float r = edgeLabel(e);
             if (r != null) {
                 parts.add(r);
+            }
+            float[] pts = curve(e);
+            for (int i = 0; i + 1 < pts.length; i += 2) {
+                parts.add(new Rectangle2D.Float(pts[i], pts[i + 1], 0f, 0f));
             }
         }
         for (Rectangle2D.Float r : parts) {

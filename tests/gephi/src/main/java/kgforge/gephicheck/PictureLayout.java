@@ -2,13 +2,15 @@
 // (nodes on a spiral in id order), then the Toolkit's ForceAtlas 2 on one thread (no random in it)
 // with overlap prevention (adjustSizes) against discs as wide as the labels, edges with long labels
 // pulled less so they come out longer, then the Toolkit's LabelAdjust with the real label sizes.
-// Whatever still overlaps (edge labels, which no Gephi layout knows about) is resolved by spreading
-// the positions apart uniformly, a few percent at a time, and running LabelAdjust again.
+// Edge labels, which no Gephi layout knows about, are then moved off other labels, discs and lines
+// (pushing the ends of their edges); what still hides text is resolved by spreading the positions
+// apart uniformly, a few percent at a time. Finally the components are packed (ComponentPacking).
 package kgforge.gephicheck;
 
 import java.awt.geom.Rectangle2D;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.gephi.graph.api.Edge;
 import org.gephi.graph.api.Graph;
@@ -22,31 +24,97 @@ import org.gephi.layout.plugin.labelAdjust.LabelAdjustBuilder;
 final class PictureLayout {
     private static final double GOLDEN_ANGLE = Math.PI * (3.0 - Math.sqrt(5.0));
 
+    /** One set of ForceAtlas 2 settings to try. */
+    record Variant(double labelDisc, double scalingRatio, double gravity) {}
+
+    // Tried in this order; the first best one wins ties. labelDisc: the share of its label's
+    // width a node's disc gets during ForceAtlas 2 (wide labels need room, but circles as wide as
+    // labels waste the space above and below them).
+    static final Variant[] VARIANTS = {
+        new Variant(0.5, 2.0, 3.0), new Variant(0.35, 2.0, 3.0), new Variant(0.25, 2.0, 3.0),
+        new Variant(0.5, 1.0, 3.0), new Variant(0.35, 1.0, 3.0), new Variant(0.25, 1.0, 3.0),
+    };
+    /** Above this many nodes only the first variant runs (each try is a whole layout). */
+    static final int SEARCH_LIMIT = 300;
+
     private final GraphModel gm;
     private final LabelBoxes boxes;
+    private final long seed;
+    private final boolean reseed;
     int fa2Iterations = 2000;
     int labelAdjustIterations = 3000;
     int edgeLabelRounds = 150;
     int maxSpreadRounds = 25;
     double spreadStep = 1.08;
 
-    // Results
+    // Results (of the variant kept)
     int fa2Done;
     int labelAdjustDone;
     int edgeLabelDone;
     int spreadRounds;
+    int components;
     double spread = 1.0;
     LabelBoxes.Overlaps overlaps;
+    int crossings;
+    Variant chosen;
+    int tried;
+    private Variant current;
 
-    PictureLayout(GraphModel gm, LabelBoxes boxes) {
+    PictureLayout(GraphModel gm, LabelBoxes boxes, long seed, boolean reseed) {
         this.gm = gm;
         this.boxes = boxes;
+        this.seed = seed;
+        this.reseed = reseed;
     }
 
-    void run() {
+    /**
+     * Lays the graph out with each variant from the same start and keeps the best drawing: no
+     * hidden text first, then fewest lines through labels, then fewest crossing edges, then the
+     * largest text once the drawing is scaled to the page (up to 1.1 times as tall as wide).
+     */
+    void run(float margin) {
         Graph g = gm.getGraph();
         Node[] nodes = g.getNodes().toArray();
         Arrays.sort(nodes, PictureGraph.byId());
+        float[] bestPositions = null;
+        double[] bestScore = null;
+        PictureLayout keep = null;
+        int count = g.getNodeCount() > SEARCH_LIMIT ? 1 : VARIANTS.length;
+        for (int i = 0; i < count; i++) {
+            PictureLayout attempt = new PictureLayout(gm, boxes, seed, reseed);
+            attempt.current = VARIANTS[i];
+            if (reseed) {
+                SeededMathRandom.seed(seed + i); // each try the same, whatever ran before it
+            }
+            attempt.attempt(g, nodes);
+            float[] box = boxes.viewBox(g, margin);
+            double w = box[2] - box[0];
+            double h = box[3] - box[1];
+            double[] score = {attempt.overlaps.hidden(), attempt.overlaps.edgesThroughLabels(), boxes.crossings(g),
+                Math.max(w, h / 1.1)};
+            if (bestScore == null || Arrays.compare(score, bestScore) < 0) {
+                bestScore = score;
+                bestPositions = positions(nodes);
+                keep = attempt;
+            }
+            tried++;
+        }
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i].setX(bestPositions[2 * i]);
+            nodes[i].setY(bestPositions[2 * i + 1]);
+        }
+        fa2Done = keep.fa2Done;
+        labelAdjustDone = keep.labelAdjustDone;
+        edgeLabelDone = keep.edgeLabelDone;
+        spreadRounds = keep.spreadRounds;
+        components = keep.components;
+        spread = keep.spread;
+        overlaps = boxes.overlaps(g);
+        crossings = boxes.crossings(g);
+        chosen = keep.current;
+    }
+
+    private void attempt(Graph g, Node[] nodes) {
         float labelHeight = boxes.nodeLabelHeight();
         for (int i = 0; i < nodes.length; i++) {
             double r = 3.0 * labelHeight * Math.sqrt(i + 0.5);
@@ -96,6 +164,10 @@ final class PictureLayout {
             labelAdjust();
             overlaps = boxes.overlaps(g);
         }
+        List<List<Node>> parts = ComponentPacking.components(g, nodes);
+        components = parts.size();
+        ComponentPacking.pack(g, boxes, parts, 2f * labelHeight);
+        overlaps = boxes.overlaps(g);
     }
 
     private static int score(LabelBoxes.Overlaps o) {
@@ -297,7 +369,7 @@ final class PictureLayout {
         Map<Node, Float> drawnSize = new HashMap<>();
         for (Node n : nodes) {
             drawnSize.put(n, n.size());
-            n.setSize(Math.max(n.size(), 0.5f * boxes.nodeLabelWidth(n) + boxes.nodeLabelHeight()));
+            n.setSize(Math.max(n.size(), (float) current.labelDisc() * boxes.nodeLabelWidth(n) + boxes.nodeLabelHeight()));
         }
         // Attraction is proportional to the edge weight: an edge whose label is long pulls less,
         // so it ends up long enough to carry it.
@@ -314,8 +386,8 @@ final class PictureLayout {
         fa2.setBarnesHutOptimize(false);
         fa2.setLinLogMode(false);
         fa2.setEdgeWeightInfluence(1.0);
-        fa2.setScalingRatio(2.0);
-        fa2.setGravity(3.0); // keeps the separate components of a multi-article graph close
+        fa2.setScalingRatio(current.scalingRatio());
+        fa2.setGravity(current.gravity()); // compact components (ComponentPacking undoes interleaving)
         fa2.setStrongGravityMode(false);
         fa2.setJitterTolerance(0.5);
         fa2.setAdjustSizes(false);
