@@ -165,8 +165,9 @@ final class GephiPicture {
         String heading = (title != null ? title + " \u00b7 " : "") + pg.drawnNodes + " entities, "
                 + pg.relationsDrawn + " relations";
         String note = String.format(Locale.ROOT,
-                "Disc size: number of relations (1 to %d). Edge label: relation type(s); arrow = directed, "
-                        + "none = symmetric. %s. Gephi Toolkit 0.10.1: ForceAtlas 2 + LabelAdjust.",
+                "Disc size: number of relations (1 to %d). Edge label: relation type(s); the arrow points the way"
+                        + " of the directed ones, symmetric types (e.g. TRADES_WITH) read both ways, an edge without"
+                        + " arrow has only symmetric ones. %s. Gephi Toolkit 0.10.1: ForceAtlas 2 + LabelAdjust.",
                 pg.maxDegree, pg.isolated == 0 ? "Every entity has a relation"
                         : pg.isolated + (pg.isolated == 1 ? " entity" : " entities") + " without relations left out");
         BufferedImage picture = PictureLegend.compose(ImageIO.read(new ByteArrayInputStream(drawing)), heading,
