@@ -12,7 +12,9 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.gephi.graph.api.Edge;
 import org.gephi.graph.api.Graph;
 import org.gephi.graph.api.Node;
@@ -40,6 +42,9 @@ final class LabelBoxes {
     final float pad;
     private final FontMetrics nodeMetrics;
     private final FontMetrics edgeMetrics;
+    // Layout asks for the same widths many thousand times; shaping complex scripts is slow.
+    private final Map<String, Integer> widths = new HashMap<>();
+    private final Map<String, Integer> edgeWidths = new HashMap<>();
 
     LabelBoxes(Font nodeFont, Font edgeFont, float curveness, float pad) {
         this.nodeFont = nodeFont;
@@ -55,7 +60,7 @@ final class LabelBoxes {
     }
 
     float nodeLabelWidth(Node n) {
-        return n.getLabel() == null ? 0f : nodeMetrics.stringWidth(n.getLabel());
+        return n.getLabel() == null ? 0f : widths.computeIfAbsent(n.getLabel(), nodeMetrics::stringWidth);
     }
 
     float nodeLabelHeight() {
@@ -63,7 +68,7 @@ final class LabelBoxes {
     }
 
     float edgeLabelWidth(Edge e) {
-        return e.getLabel() == null ? 0f : edgeMetrics.stringWidth(e.getLabel());
+        return e.getLabel() == null ? 0f : edgeWidths.computeIfAbsent(e.getLabel(), edgeMetrics::stringWidth);
     }
 
     /** NodeLabelRenderer: centred on x, baseline at y + descent. Null without a label. */

@@ -4,6 +4,7 @@
 // so parallel edges do not hide each other: an arrow when the edge carries a directed type (the
 // symmetric types ride along: they read both ways), none when all its types are symmetric; a
 // second edge only for directed types the other way. Node size grows with the number of relations.
+// Labels longer than a line are shortened with an ellipsis.
 package kgforge.gephicheck;
 
 import java.awt.Color;
@@ -23,6 +24,10 @@ import org.gephi.graph.api.Node;
 import org.gephi.graph.api.Table;
 
 final class PictureGraph {
+    // A name longer than this would spread the drawing (and shrink all text) for one label.
+    static final int MAX_NODE_LABEL = 40;
+    static final int MAX_EDGE_LABEL = 80;
+
     /** One entity type as the legend shows it. */
     record TypeEntry(String name, Color color, int count) {}
 
@@ -134,6 +139,9 @@ final class PictureGraph {
             int d = degree.get(n);
             double t = maxDegree > 1 ? Math.sqrt((d - 1) / (double) (maxDegree - 1)) : 0.0;
             n.setSize((float) (minSize + (maxSize - minSize) * t));
+            if (n.getLabel() != null) {
+                n.setLabel(shorten(n.getLabel().strip(), MAX_NODE_LABEL));
+            }
             Color c = n.getColor();
             n.getTextProperties().setColor(new Color(c.getRed() * 3 / 5, c.getGreen() * 3 / 5, c.getBlue() * 3 / 5));
             String type = entityType != null && n.getAttribute(entityType) != null
@@ -152,7 +160,7 @@ final class PictureGraph {
     private static int add(GraphModel gm, Graph g, int index, Node from, Node to, List<String> types,
             int edgeType, boolean directed) {
         Edge e = gm.factory().newEdge("picture-" + index, from, to, edgeType, 1.0, directed);
-        e.setLabel(String.join(", ", types));
+        e.setLabel(shorten(String.join(", ", types), MAX_EDGE_LABEL));
         g.addEdge(e);
         return 1;
     }
@@ -164,6 +172,14 @@ final class PictureGraph {
             }
         }
         return null;
+    }
+
+    /** At most max characters (code points), the cut marked with an ellipsis. */
+    static String shorten(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
     }
 
     /** COUNTRY -> Country. */

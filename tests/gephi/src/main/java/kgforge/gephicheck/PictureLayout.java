@@ -35,7 +35,7 @@ final class PictureLayout {
         new Variant(0.5, 1.0, 3.0), new Variant(0.35, 1.0, 3.0), new Variant(0.25, 1.0, 3.0),
     };
     /** Above this many nodes only the first variant runs (each try is a whole layout). */
-    static final int SEARCH_LIMIT = 300;
+    static final int SEARCH_LIMIT = 60;
 
     private final GraphModel gm;
     private final LabelBoxes boxes;
