@@ -125,7 +125,7 @@ final class GephiPicture {
 
         Font nodeFont = new Font(Font.SANS_SERIF, Font.BOLD, Math.round(NODE_FONT));
         Font edgeFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(EDGE_FONT));
-        LabelBoxes boxes = new LabelBoxes(nodeFont, edgeFont, CURVENESS, 0.4f * EDGE_FONT);
+        LabelBoxes boxes = new LabelBoxes(nodeFont, edgeFont, CURVENESS, 0.7f * EDGE_FONT);
         PictureLayout layout = new PictureLayout(gm, boxes, seed, seeded);
         float margin = 1.5f * NODE_FONT;
         long l0 = System.nanoTime();

@@ -12,6 +12,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +171,14 @@ final class LabelBoxes {
     }
 
     Overlaps overlaps(Graph g) {
+        return overlaps(Arrays.asList(g.getNodes().toArray()), g.getEdges().toArray());
+    }
+
+    /** The overlaps among these nodes and edges only (one component of the drawing, say). */
+    Overlaps overlaps(List<Node> nodes, Edge[] edges) {
         List<Rectangle2D.Float> nodeLabels = new ArrayList<>();
         List<Node> labelled = new ArrayList<>();
-        for (Node n : g.getNodes()) {
+        for (Node n : nodes) {
             Rectangle2D.Float r = nodeLabel(n);
             if (r != null) {
                 nodeLabels.add(r);
@@ -180,7 +186,7 @@ final class LabelBoxes {
             }
         }
         List<Rectangle2D.Float> edgeLabels = new ArrayList<>();
-        for (Edge e : g.getEdges()) {
+        for (Edge e : edges) {
             Rectangle2D.Float r = edgeLabel(e);
             if (r != null) {
                 edgeLabels.add(r);
@@ -206,7 +212,7 @@ final class LabelBoxes {
         }
         // A label over another node's disc hides that node (its own disc is under it by design).
         int ld = 0;
-        for (Node n : g.getNodes()) {
+        for (Node n : nodes) {
             Rectangle2D.Float d = disc(n);
             for (int i = 0; i < nodeLabels.size(); i++) {
                 if (labelled.get(i) != n && nodeLabels.get(i).intersects(d)) {
@@ -219,7 +225,6 @@ final class LabelBoxes {
         }
         // An edge drawn through a label it has nothing to do with (not its own, not its ends').
         int through = 0;
-        Edge[] edges = g.getEdges().toArray();
         for (Edge f : edges) {
             float[] pts = curve(f);
             for (int i = 0; i < nodeLabels.size(); i++) {

@@ -3,8 +3,9 @@
 // with overlap prevention (adjustSizes) against discs as wide as the labels, edges with long labels
 // pulled less so they come out longer, then the Toolkit's LabelAdjust with the real label sizes.
 // Edge labels, which no Gephi layout knows about, are then moved off other labels, discs and lines
-// (pushing the ends of their edges); what still hides text is resolved by spreading the positions
-// apart uniformly, a few percent at a time. Finally the components are packed (ComponentPacking).
+// (pushing the ends of their edges); what still hides text is resolved by spreading that
+// component's positions apart uniformly, a few percent at a time. Finally the components are
+// packed (ComponentPacking).
 package kgforge.gephicheck;
 
 import java.awt.geom.Rectangle2D;
@@ -148,26 +149,47 @@ final class PictureLayout {
             nodes[i].setX(best[2 * i]);
             nodes[i].setY(best[2 * i + 1]);
         }
-        overlaps = boxes.overlaps(g);
         // A line through a label leaves it readable (the label has a white outline) and spreading
-        // does not remove crossings, so only hidden text makes the drawing spread.
-        while (overlaps.hidden() > 0 && spreadRounds < maxSpreadRounds) {
-            if (Boolean.getBoolean("kgforge.debug")) {
-                System.err.println("spread round " + spreadRounds + ": " + overlaps);
-            }
-            for (Node n : nodes) {
-                n.setX((float) (n.x() * spreadStep));
-                n.setY((float) (n.y() * spreadStep));
-            }
-            spread *= spreadStep;
-            spreadRounds++;
-            labelAdjust();
-            overlaps = boxes.overlaps(g);
-        }
+        // does not remove crossings, so only hidden text makes a drawing spread; and only the
+        // component where it is hidden, since the components are packed apart afterwards.
         List<List<Node>> parts = ComponentPacking.components(g, nodes);
+        for (List<Node> part : parts) {
+            Edge[] edges = edgesOf(g, part);
+            LabelBoxes.Overlaps local = boxes.overlaps(part, edges);
+            int rounds = 0;
+            double factor = 1.0;
+            while (local.hidden() > 0 && rounds < maxSpreadRounds) {
+                if (Boolean.getBoolean("kgforge.debug")) {
+                    System.err.println("spread round " + rounds + " of " + part.get(0).getId() + ": " + local);
+                }
+                double cx = 0.0;
+                double cy = 0.0;
+                for (Node n : part) {
+                    cx += n.x() / (double) part.size();
+                    cy += n.y() / (double) part.size();
+                }
+                for (Node n : part) {
+                    n.setX((float) (cx + (n.x() - cx) * spreadStep));
+                    n.setY((float) (cy + (n.y() - cy) * spreadStep));
+                }
+                factor *= spreadStep;
+                rounds++;
+                labelAdjust();
+                local = boxes.overlaps(part, edges);
+            }
+            spreadRounds += rounds;
+            spread = Math.max(spread, factor);
+        }
         components = parts.size();
         ComponentPacking.pack(g, boxes, parts, 2f * labelHeight);
         overlaps = boxes.overlaps(g);
+    }
+
+    private static Edge[] edgesOf(Graph g, List<Node> part) {
+        java.util.Set<Node> in = new java.util.HashSet<>(part);
+        Edge[] all = g.getEdges().toArray();
+        Arrays.sort(all, java.util.Comparator.comparing(e -> String.valueOf(e.getId())));
+        return Arrays.stream(all).filter(e -> in.contains(e.getSource())).toArray(Edge[]::new);
     }
 
     private static int score(LabelBoxes.Overlaps o) {
