@@ -1,9 +1,9 @@
 // kgforge test harness: a graph of several articles falls apart into separate components. Under
-// ForceAtlas 2 they either drift far apart (much white space, small text) or, with strong
-// gravity, interleave so that lines cross unrelated stories. So each component is laid out on its
-// own terms and the finished components are then packed side by side: largest first, each next
-// one in the free spot (beside or below one already placed) that keeps the whole drawing smallest
-// for a landscape page. Deterministic: components and spots are tried in a fixed order.
+// ForceAtlas 2 they either drift far apart (weak gravity: much white space, small text) or
+// interleave (strong gravity: lines cross unrelated stories). So the layout uses strong gravity
+// (compact components) and the finished components are then moved apart as wholes and packed:
+// largest first, each next one in the free spot (beside, above or below one already placed) that
+// keeps the whole drawing smallest on the page. Deterministic: a fixed order of tries.
 package kgforge.gephicheck;
 
 import java.awt.geom.Rectangle2D;
