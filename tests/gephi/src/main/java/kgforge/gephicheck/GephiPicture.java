@@ -189,6 +189,9 @@ final class GephiPicture {
         return failures.isEmpty() ? 0 : 1;
     }
 
+    // EdgeRenderer.BEZIER_CURVENESS is deprecated in 0.10.1, yet its EdgeRenderer and
+    // EdgeLabelRenderer still read it; LabelBoxes assumes the same value.
+    @SuppressWarnings("deprecation")
     private static byte[] render(Workspace ws, float[] box, int width, int height, Font nodeFont, Font edgeFont) {
         PreviewController prev = Lookup.getDefault().lookup(PreviewController.class);
         PreviewModel model = prev.getModel(ws);
