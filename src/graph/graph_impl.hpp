@@ -1,8 +1,11 @@
 // The storage behind KnowledgeGraph. Only src/graph/ includes this (and Boost).
 #pragma once
 
-// Boost 1.74 adjacency_list trips -Wmaybe-uninitialized in its own code under -O2.
+// Boost 1.74 adjacency_list trips g++'s -Wmaybe-uninitialized in its own code under -O2
+// (clang has no such warning and would warn about the pragma instead).
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <mutex>
 #include <vector>

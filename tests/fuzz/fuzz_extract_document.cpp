@@ -1,15 +1,21 @@
-// libFuzzer target: the whole extraction of one document with the real models, whole and
-// in small segments merged back (the path long documents take). Every relation names
+// libFuzzer target: the whole extraction of one document with the real models (tokens,
+// tags, entities, coreference, the dependency parse, the relation rules and model), whole
+// and in small segments merged back (the path long documents take). Every relation names
 // entities of its document, its offsets are inside the text, and its sentence is the text
-// at those offsets.
+// at those offsets. The analysis the relations start from is checked as well: no sentence
+// is longer than the documented limit, and every parsed sentence is one tree inside itself.
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "kgforge/extractor.hpp"
 #include "kgforge/input.hpp"
+#include "kgforge/limits.hpp"
+#include "nlp/analyzer.hpp"
+#include "nlp/model_paths.hpp"
 #include "pipeline/document_segments.hpp"
 
 namespace {
@@ -21,6 +27,46 @@ const kgforge::Extractor& extractor() {
         return kgforge::make_default_extractor(options);
     }();
     return *instance;
+}
+
+const kgforge::nlp::Analyzer& analyzer() {
+    static const kgforge::nlp::Analyzer instance(kgforge::nlp::resolve_models_dir({}), 1);
+    return instance;
+}
+
+void check_analysis(const kgforge::Document& document) {
+    std::vector<kgforge::nlp::AnnotatedDocument> docs(1);
+    docs[0].document = &document;
+    docs[0].text = document.text;
+    analyzer().analyze(docs);
+    const auto& doc = docs[0];
+    std::uint32_t expected_first = 0;
+    for (const auto& sentence : doc.sentences) {
+        if (sentence.first_token != expected_first || sentence.end_token <= sentence.first_token ||
+            sentence.end_token > doc.tokens.size())
+            std::abort();
+        expected_first = sentence.end_token;
+        const std::uint32_t n = sentence.end_token - sentence.first_token;
+        if (n > kgforge::limits::kMaxSentenceTokens) std::abort();
+        if (doc.tokens[sentence.first_token].deprel == 0) continue;  // not parsed
+        std::uint32_t roots = 0;
+        for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+            const auto& token = doc.tokens[t];
+            if (token.text.size() > kgforge::limits::kMaxTokenBytes || token.deprel == 0)
+                std::abort();
+            if (token.head < 0) ++roots;
+            // Following heads reaches the root within n steps, never leaving the sentence.
+            std::int32_t h = static_cast<std::int32_t>(t);
+            for (std::uint32_t steps = 0; h >= 0; ++steps) {
+                if (steps > n || h < static_cast<std::int32_t>(sentence.first_token) ||
+                    h >= static_cast<std::int32_t>(sentence.end_token))
+                    std::abort();
+                h = doc.tokens[static_cast<std::size_t>(h)].head;
+            }
+        }
+        if (roots == 0) std::abort();
+    }
+    if (expected_first != doc.tokens.size()) std::abort();
 }
 
 std::u32string code_points(std::string_view text) {
@@ -51,6 +97,7 @@ void check(const kgforge::DocumentExtraction& extraction, const std::string& tex
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     extractor();
+    analyzer();
     return 0;
 }
 
@@ -60,6 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                      "fuzz", diagnostics);
     const auto doc = kgforge::parse_text_article(std::move(text), "fuzz", "fuzz");
     check(extractor().extract(doc), doc.text);
+    check_analysis(doc);
 
     // The segmented path with tiny segments: merged offsets refer to the whole text.
     kgforge::SegmentMerger merger;

@@ -1,15 +1,65 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kgforge/document.hpp"
 #include "kgforge/limits.hpp"
+#include "nlp/analyzer.hpp"
+#include "nlp/relations/candidates.hpp"
 #include "nlp/sentence_splitter.hpp"
 #include "nlp/tokenizer.hpp"
 
-// The NLP stages hold their own copies of two limits; these keep them the documented ones.
+// The NLP stages hold their own copies of these limits; these keep them the documented ones.
 TEST_CASE("limits: the NLP stages use the documented caps", "[limits]") {
     CHECK(kgforge::nlp::kMaxTokenBytes == kgforge::limits::kMaxTokenBytes);
     CHECK(kgforge::nlp::SentenceSplitOptions{}.max_tokens == kgforge::limits::kMaxSentenceTokens);
+    CHECK(kgforge::nlp::relations::CandidateLimits{}.max_pairs_per_sentence ==
+          kgforge::limits::kMaxRelationPairsPerSentence);
     // A line may hold a whole document plus its JSON fields.
     CHECK(kgforge::limits::kMaxLineBytes >= kgforge::limits::kMaxDocumentBytes);
     // Offsets inside a document are 32-bit.
     CHECK(kgforge::limits::kMaxDocumentBytes < (1ull << 32) / 3);
+}
+
+// A "sentence" of 21,000 tokens without a full stop, every clause naming several countries:
+// the parser and the relation candidates see only cut sentences, each parse is a tree
+// inside its own sentence, and the pairs per sentence stay capped.
+TEST_CASE("limits: the parser and the relation candidates see bounded sentences", "[limits]") {
+    using namespace kgforge;
+    const nlp::Analyzer analyzer(KGFORGE_SOURCE_DIR "/models", 1);
+    const Document document{"long", "", "", "", "", ""};
+    std::vector<nlp::AnnotatedDocument> docs(1);
+    docs[0].document = &document;
+    for (int i = 0; i < 1500; ++i)
+        docs[0].text +=
+            "Brazil, Argentina, Chile and Peru signed deals with Kenya, Norway and France ";
+    analyzer.analyze(docs);
+    const auto& doc = docs[0];
+    REQUIRE(doc.tokens.size() > 20000);
+    REQUIRE(doc.sentences.size() > 100);
+    std::size_t parsed = 0;
+    for (const auto& sentence : doc.sentences) {
+        const std::uint32_t n = sentence.end_token - sentence.first_token;
+        CHECK(n <= limits::kMaxSentenceTokens);
+        if (doc.tokens[sentence.first_token].deprel == 0) continue;
+        ++parsed;
+        for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+            // Following heads leaves the sentence only at its root, within n steps.
+            std::int32_t h = static_cast<std::int32_t>(t);
+            std::uint32_t steps = 0;
+            while (h >= 0 && steps <= n) {
+                REQUIRE(h >= static_cast<std::int32_t>(sentence.first_token));
+                REQUIRE(h < static_cast<std::int32_t>(sentence.end_token));
+                h = doc.tokens[static_cast<std::size_t>(h)].head;
+                ++steps;
+            }
+            CHECK(h == -1);
+        }
+    }
+    CHECK(parsed + 1 >= doc.sentences.size());  // all but perhaps a short last piece
+    std::vector<std::uint32_t> pairs(doc.sentences.size(), 0);
+    for (const auto& c : nlp::relations::relation_candidates(doc)) ++pairs[c.sentence];
+    for (const auto count : pairs) CHECK(count <= limits::kMaxRelationPairsPerSentence);
 }

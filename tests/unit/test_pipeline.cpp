@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -204,7 +203,7 @@ TEST_CASE("extraction is deterministic and thread-safe", "[pipeline]") {
     for (const auto& r : results) CHECK(r == reference);
 }
 
-TEST_CASE("junk input stays fast and safe", "[pipeline]") {
+TEST_CASE("junk input stays safe", "[pipeline]") {
     if (!models_available()) return;
     std::vector<std::string> inputs;
     std::string caps, nopunct, html, binary, mentions;
@@ -218,12 +217,10 @@ TEST_CASE("junk input stays fast and safe", "[pipeline]") {
         Document doc;
         doc.id = "junk";
         doc.text = text;
-        // invalid UTF-8 is repaired by the input layer; the extractor must still not crash
-        const auto t0 = std::chrono::steady_clock::now();
+        // invalid UTF-8 is repaired by the input layer; the extractor must still not crash.
+        // Speed is measured by bench/hostile_inputs.py, not timed here (sanitizer builds and
+        // loaded machines are many times slower).
         const auto x = extractor().extract(doc);
-        const double secs =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        CHECK(secs < 5.0);
         for (const auto& r : x.relations) CHECK(r.end >= r.start);
     }
 }

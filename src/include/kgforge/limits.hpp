@@ -42,6 +42,12 @@ inline constexpr std::uint32_t kMaxSentenceTokens = 200;
 // nlp::kMaxTokenBytes by the same test.
 inline constexpr std::size_t kMaxTokenBytes = 256;
 
+// The relation model scores at most this many candidate pairs (two mentions of different
+// entities) per sentence, the closest ones, so a list-like sentence of 200 names costs 160
+// pairs, not 20,000. Silent; the relation stage (src/nlp/relations) holds the value and the
+// same unit test keeps the two equal.
+inline constexpr std::uint32_t kMaxRelationPairsPerSentence = 160;
+
 // Entity mentions (and relations) kept per document. Past this the rest of the document
 // is not added to the graph, with a warning naming the document: the graph's memory stays
 // proportional to what was kept.
