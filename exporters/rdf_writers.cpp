@@ -1,0 +1,107 @@
+#include "exporters/rdf_writers.hpp"
+
+#include "exporters/rdf_terms.hpp"
+
+namespace kgforge {
+
+namespace {
+
+// N-Triples spelling of an object: datatypes as full IRIs.
+void write_full_object(OutputStream& out, const RdfObject& object) {
+    switch (object.kind) {
+        case RdfObject::Kind::Iri:
+            write_iri_ref(out, object.text);
+            return;
+        case RdfObject::Kind::String:
+            write_string_literal(out, object.text);
+            return;
+        case RdfObject::Kind::Integer:
+            out.put('"');
+            out.write_uint(object.number);
+            out << "\"^^<" << rdf::kInteger.iri << '>';
+            return;
+        case RdfObject::Kind::Boolean:
+            out << (object.number ? "\"true\"^^<" : "\"false\"^^<") << rdf::kBoolean.iri << '>';
+            return;
+        case RdfObject::Kind::Typed:
+            write_string_literal(out, object.text);
+            out << "^^<" << object.datatype->iri << '>';
+            return;
+    }
+}
+
+// Turtle spelling: integers and booleans bare, datatypes prefixed.
+void write_turtle_object(OutputStream& out, const RdfObject& object) {
+    switch (object.kind) {
+        case RdfObject::Kind::Iri:
+            if (object.datatype) {
+                out << object.datatype->prefixed;
+            } else {
+                write_iri_ref(out, object.text);
+            }
+            return;
+        case RdfObject::Kind::Integer:
+            out.write_uint(object.number);
+            return;
+        case RdfObject::Kind::Boolean:
+            out << (object.number ? "true" : "false");
+            return;
+        case RdfObject::Kind::Typed:
+            write_string_literal(out, object.text);
+            out << "^^" << object.datatype->prefixed;
+            return;
+        default:
+            write_full_object(out, object);
+    }
+}
+
+}  // namespace
+
+TurtleWriter::TurtleWriter(OutputStream& out) : out_(out) {
+    for (const auto& prefix : rdf_prefixes()) {
+        out_ << "@prefix " << prefix.name << ": ";
+        write_iri_ref(out_, prefix.iri);
+        out_ << " .\n";
+    }
+}
+
+void TurtleWriter::triple(std::string_view subject, const RdfIri& predicate,
+                          const RdfObject& object, std::string_view) {
+    if (predicate_ && subject == subject_) {
+        if (&predicate == predicate_ || predicate.iri == predicate_->iri) {
+            out_ << ", ";
+        } else {
+            out_ << " ;\n    " << predicate.prefixed << ' ';
+        }
+    } else {
+        if (predicate_) out_ << " .\n";
+        out_.put('\n');
+        subject_.assign(subject);
+        write_iri_ref(out_, subject);
+        out_ << ' ' << predicate.prefixed << ' ';
+    }
+    predicate_ = &predicate;
+    write_turtle_object(out_, object);
+}
+
+void TurtleWriter::finish() {
+    if (predicate_) out_ << " .\n";
+    predicate_ = nullptr;
+    subject_.clear();
+}
+
+void LineWriter::triple(std::string_view subject, const RdfIri& predicate, const RdfObject& object,
+                        std::string_view graph) {
+    write_iri_ref(out_, subject);
+    out_.put(' ');
+    write_iri_ref(out_, predicate.iri);
+    out_.put(' ');
+    write_full_object(out_, object);
+    if (quads_ && !graph.empty()) {
+        out_.put(' ');
+        write_iri_ref(out_, graph);
+    }
+    out_ << " .\n";
+}
+
+}  // namespace kgforge
