@@ -218,7 +218,7 @@ void write_dataset_description(const KnowledgeGraph& graph, const ExportOptions&
                                      [&](const RdfFormat& f) { return f.exporter == d.format; });
         formats.push_back(&*it);
         distribution_iris.push_back(partition + "distribution/" + std::string(it->exporter));
-        put(base, kDataDump, RdfObject::iri(d.download_url));
+        put(base, kDataDump, RdfObject::unchecked_iri(d.download_url));
     }
     for (const auto& iri : distribution_iris) put(base, kDistribution, RdfObject::iri(iri));
 
@@ -242,7 +242,7 @@ void write_dataset_description(const KnowledgeGraph& graph, const ExportOptions&
         media =
             "https://www.iana.org/assignments/media-types/" + std::string(formats[i]->media_type);
         put(iri, kMediaType, RdfObject::iri(media));
-        put(iri, kDownloadUrl, RdfObject::iri(description.distributions[i].download_url));
+        put(iri, kDownloadUrl, RdfObject::unchecked_iri(description.distributions[i].download_url));
     }
     turtle.finish();
 }

@@ -132,8 +132,8 @@ bool is_iso_date(std::string_view text) {
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (text[i] < '0' || text[i] > '9') return false;
     // A real calendar day: "2024-02-30" is not an xsd:date, and RDF tools reject it.
-    const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 +
-                     (text[3] - '0');
+    const int year =
+        (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
     const int month = (text[5] - '0') * 10 + (text[6] - '0');
     const int day = (text[8] - '0') * 10 + (text[9] - '0');
     if (month < 1 || month > 12 || day < 1) return false;

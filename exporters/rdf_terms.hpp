@@ -11,6 +11,8 @@ namespace kgforge {
 
 // `<iri>`: the characters IRIREF forbids (controls, space, <>"{}|^`\) as \u00XX.
 void write_iri_ref(OutputStream& out, std::string_view iri);
+// The same as a string: "<iri>".
+std::string iri_ref(std::string_view iri);
 // `"text"` (STRING_LITERAL_QUOTE, canonical N-Triples): " \ LF CR TAB BS FF as ECHAR, the
 // other C0 controls and DEL as \u00XX; everything else as UTF-8.
 void write_string_literal(OutputStream& out, std::string_view text);

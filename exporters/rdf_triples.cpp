@@ -129,6 +129,7 @@ class TripleEmitter {
     TripleEmitter(const KnowledgeGraph& graph, const ExportOptions& options, TripleSink& sink)
         : graph_(graph), options_(options), sink_(sink), quads_(sink.wants_graphs()) {
         base_ = linked_data_base_iri(options);
+        entity_prefix_ = base_.size() + std::string_view("entity/").size();
         entity_iris_.reserve(graph.entities().size());
         for (const auto& e : graph.entities())
             entity_iris_.push_back(base_ + "entity/" + iri_segment(e.id));
@@ -244,7 +245,15 @@ class TripleEmitter {
     }
 
     void statement(const Relation& rel) {
-        statement_ = base_ + "statement/" + iri_segment(graph_.relation_id(rel));
+        // base/statement/<iri_segment(relation id)>, from the entities' encoded segments:
+        // the id is "<subject id>|<TYPE>|<object id>" and '|' encodes as %7C.
+        statement_.assign(base_);
+        statement_ += "statement/";
+        statement_ += entity_segment(rel.subject);
+        statement_ += "%7C";
+        statement_ += relation_type_name(rel.type);
+        statement_ += "%7C";
+        statement_ += entity_segment(rel.object);
         const std::string_view s = statement_;
         const auto type_name = relation_type_name(rel.type);
         put(s, rdf::kType, RdfObject::term(rdf::kStatement));
@@ -303,6 +312,10 @@ class TripleEmitter {
         return sources_;
     }
 
+    std::string_view entity_segment(EntityIndex e) const {
+        return std::string_view(entity_iris_[e]).substr(entity_prefix_);
+    }
+
     std::string_view graph_name(DocumentIndex d) const {
         return quads_ ? std::string_view(document_iris_[d]) : std::string_view();
     }
@@ -312,6 +325,7 @@ class TripleEmitter {
     TripleSink& sink_;
     const bool quads_;
     std::string base_;
+    std::size_t entity_prefix_ = 0;
     std::vector<std::string> entity_iris_;
     std::vector<std::string> document_iris_;
     std::vector<DocumentIndex> sources_;

@@ -50,9 +50,17 @@ struct RdfObject {
     std::uint64_t number = 0;          // Integer; Boolean (0 or 1)
     const RdfIri* datatype = nullptr;  // Typed: the datatype; Iri: the vocabulary term, if one
 
-    static RdfObject iri(std::string_view value) { return {Kind::Iri, value, 0, nullptr}; }
+    // Checked: the IRI has no character that IRIREF forbids (kgforge's own IRIs are
+    // percent-encoded segments under a checked base), so writers copy it verbatim.
+    bool checked = false;
+
+    static RdfObject iri(std::string_view value) { return {Kind::Iri, value, 0, nullptr, true}; }
+    // An IRI from elsewhere: the writers escape it.
+    static RdfObject unchecked_iri(std::string_view value) {
+        return {Kind::Iri, value, 0, nullptr, false};
+    }
     // A vocabulary IRI (a class, a relation type): Turtle writes its prefixed name.
-    static RdfObject term(const RdfIri& iri) { return {Kind::Iri, iri.iri, 0, &iri}; }
+    static RdfObject term(const RdfIri& iri) { return {Kind::Iri, iri.iri, 0, &iri, true}; }
     static RdfObject string(std::string_view value) { return {Kind::String, value, 0, nullptr}; }
     static RdfObject integer(std::uint64_t value) { return {Kind::Integer, {}, value, nullptr}; }
     static RdfObject boolean(bool value) { return {Kind::Boolean, {}, value ? 1u : 0u, nullptr}; }

@@ -6,11 +6,19 @@ namespace kgforge {
 
 namespace {
 
+constexpr std::string_view kIntegerSuffix = "\"^^<http://www.w3.org/2001/XMLSchema#integer>";
+constexpr std::string_view kTrue = "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>";
+constexpr std::string_view kFalse = "\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean>";
+
 // N-Triples spelling of an object: datatypes as full IRIs.
 void write_full_object(OutputStream& out, const RdfObject& object) {
     switch (object.kind) {
         case RdfObject::Kind::Iri:
-            write_iri_ref(out, object.text);
+            if (object.checked) {
+                out << '<' << object.text << '>';
+            } else {
+                write_iri_ref(out, object.text);
+            }
             return;
         case RdfObject::Kind::String:
             write_string_literal(out, object.text);
@@ -18,10 +26,10 @@ void write_full_object(OutputStream& out, const RdfObject& object) {
         case RdfObject::Kind::Integer:
             out.put('"');
             out.write_uint(object.number);
-            out << "\"^^<" << rdf::kInteger.iri << '>';
+            out << kIntegerSuffix;
             return;
         case RdfObject::Kind::Boolean:
-            out << (object.number ? "\"true\"^^<" : "\"false\"^^<") << rdf::kBoolean.iri << '>';
+            out << (object.number ? kTrue : kFalse);
             return;
         case RdfObject::Kind::Typed:
             write_string_literal(out, object.text);
@@ -92,14 +100,21 @@ void TurtleWriter::finish() {
 
 void LineWriter::triple(std::string_view subject, const RdfIri& predicate, const RdfObject& object,
                         std::string_view graph) {
-    write_iri_ref(out_, subject);
-    out_.put(' ');
-    write_iri_ref(out_, predicate.iri);
-    out_.put(' ');
+    if (subject != subject_ || subject_ref_.empty()) {
+        subject_.assign(subject);
+        subject_ref_ = iri_ref(subject);
+        subject_ref_ += ' ';
+    }
+    out_ << subject_ref_;
+    // Vocabulary IRIs are constants without characters to escape.
+    out_ << '<' << predicate.iri << "> ";
     write_full_object(out_, object);
     if (quads_ && !graph.empty()) {
-        out_.put(' ');
-        write_iri_ref(out_, graph);
+        if (graph != graph_ || graph_ref_.empty()) {
+            graph_.assign(graph);
+            graph_ref_ = ' ' + iri_ref(graph);
+        }
+        out_ << graph_ref_;
     }
     out_ << " .\n";
 }

@@ -34,6 +34,12 @@ class LineWriter final : public TripleSink {
   private:
     OutputStream& out_;
     const bool quads_;
+    // Consecutive triples mostly share their subject (and quads their graph): each is
+    // escaped once, when it changes.
+    std::string subject_;
+    std::string subject_ref_;
+    std::string graph_;
+    std::string graph_ref_;
 };
 
 }  // namespace kgforge

@@ -82,6 +82,26 @@ TEST_CASE("RDF string literals escape per the N-Triples grammar", "[rdf]") {
     CHECK(string_literal("\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80") ==
           "\"\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80\"");
     CHECK(string_literal("") == "\"\"");
+    // Long text is scanned 8 bytes at a time: an escape at every position of a word.
+    for (std::size_t at = 0; at < 40; ++at) {
+        for (const char c : {'"', '\\', '\n', '\x01', '\x1f', '\x7f'}) {
+            std::string text(40, 'a');
+            text[at] = c;
+            std::string expected = "\"" + std::string(at, 'a');
+            if (c == '"') expected += "\\\"";
+            if (c == '\\') expected += "\\\\";
+            if (c == '\n') expected += "\\n";
+            if (c == '\x01') expected += "\\u0001";
+            if (c == '\x1f') expected += "\\u001F";
+            if (c == '\x7f') expected += "\\u007F";
+            expected += std::string(39 - at, 'a') + "\"";
+            INFO(at << " " << static_cast<int>(c));
+            CHECK(string_literal(text) == expected);
+        }
+    }
+    // Bytes of 0x80 and over (UTF-8) and ' ' / '!' / '#' next to the escaped ones are kept.
+    CHECK(string_literal("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 !#[]~\xe2\x80\xa8") ==
+          "\"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 !#[]~\xe2\x80\xa8\"");
 }
 
 TEST_CASE("RDF IRIs escape what IRIREF forbids", "[rdf]") {
