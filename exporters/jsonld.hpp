@@ -16,6 +16,7 @@ extern const std::string_view kJsonLdContextVersion;
 
 // Percent-encodes all but A-Z a-z 0-9 - . _ ~ : (UTF-8 bytes one by one).
 std::string iri_segment(std::string_view text);
+void append_iri_segment(std::string& out, std::string_view text);
 bool is_iso_date(std::string_view text);        // YYYY-MM-DD
 bool is_absolute_iri(std::string_view text);    // scheme ":" rest, no forbidden chars
 bool is_wikidata_item(std::string_view value);  // Q followed by digits

@@ -60,7 +60,16 @@ void write_escaped(OutputStream& out, std::string_view text, const std::array<ch
                 std::memcpy(&word, text.data() + i, 8);
                 if (literal_word_needs_escape(word)) break;
             }
-            if (i + 8 > text.size()) break;
+            if (i + 8 > text.size()) {
+                // The last 0-7 bytes, padded with 'a' (nothing to escape), in one test.
+                std::uint64_t word = kOnes * 'a';
+                std::memcpy(&word, text.data() + i, text.size() - i);
+                if (!literal_word_needs_escape(word)) {
+                    out.write(text.substr(run));
+                    return;
+                }
+                break;
+            }
             const std::size_t stop = i + 8;
             for (; i < stop; ++i) {
                 const char escape = table[static_cast<unsigned char>(text[i])];
@@ -98,6 +107,10 @@ void write_iri_ref(OutputStream& out, std::string_view iri) {
     out.put('<');
     write_escaped(out, iri, kEscapes.iri);
     out.put('>');
+}
+
+void write_literal_body(OutputStream& out, std::string_view text) {
+    write_escaped(out, text, kEscapes.literal);
 }
 
 void write_string_literal(OutputStream& out, std::string_view text) {

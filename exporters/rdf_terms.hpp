@@ -17,5 +17,8 @@ std::string iri_ref(std::string_view iri);
 // other C0 controls and DEL as \u00XX; everything else as UTF-8.
 void write_string_literal(OutputStream& out, std::string_view text);
 std::string string_literal(std::string_view text);
+// The literal's escaped characters without the quotes (for writers that fuse the quote
+// with what follows).
+void write_literal_body(OutputStream& out, std::string_view text);
 
 }  // namespace kgforge

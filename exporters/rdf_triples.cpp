@@ -104,13 +104,15 @@ const RdfIri& schema_class_iri(const Entity& entity) {
 struct RelationPredicates {
     std::array<std::string, kRelationTypeCount> iris;
     std::array<std::string, kRelationTypeCount> prefixed;
+    std::array<std::string, kRelationTypeCount> refs;
     std::array<RdfIri, kRelationTypeCount> terms;
     RelationPredicates() {
         for (const auto& info : relation_types()) {
             const auto i = static_cast<std::size_t>(info.type);
             iris[i] = "https://kgforge.org/vocab/v1#" + std::string(info.name);
             prefixed[i] = "kg:" + std::string(info.name);
-            terms[i] = RdfIri{iris[i], prefixed[i]};
+            refs[i] = "<" + iris[i] + "> ";
+            terms[i] = RdfIri{iris[i], prefixed[i], refs[i]};
         }
     }
     const RdfIri& operator[](RelationType type) const {
@@ -131,11 +133,10 @@ class TripleEmitter {
         base_ = linked_data_base_iri(options);
         entity_prefix_ = base_.size() + std::string_view("entity/").size();
         entity_iris_.reserve(graph.entities().size());
-        for (const auto& e : graph.entities())
-            entity_iris_.push_back(base_ + "entity/" + iri_segment(e.id));
+        for (const auto& e : graph.entities()) entity_iris_.push_back(iri(base_ + "entity/", e.id));
         document_iris_.reserve(graph.documents().size());
         for (const auto& d : graph.documents())
-            document_iris_.push_back(base_ + "document/" + iri_segment(d.id));
+            document_iris_.push_back(iri(base_ + "document/", d.id));
     }
 
     void run() {
@@ -156,10 +157,20 @@ class TripleEmitter {
     }
 
   private:
+    static std::string iri(const std::string& prefix, std::string_view id) {
+        std::string out;
+        out.reserve(prefix.size() + id.size() + 8);
+        out += prefix;
+        append_iri_segment(out, id);
+        return out;
+    }
+
     void put(std::string_view subject, const RdfIri& predicate, const RdfObject& object,
              std::string_view graph = {}) {
         sink_.triple(subject, predicate, object, graph);
     }
+    // Every triple until the next call has a new subject.
+    void next_subject() { ++sink_.subject_serial; }
     void put_text(std::string_view subject, const RdfIri& predicate, std::string_view text,
                   std::string_view graph = {}) {
         if (!text.empty()) put(subject, predicate, RdfObject::string(text), graph);
@@ -169,6 +180,7 @@ class TripleEmitter {
     }
 
     void dataset() {
+        next_subject();
         put(base_, rdf::kType, RdfObject::term(kDataset));
         put(base_, kContextVersion, RdfObject::string(kJsonLdContextVersion));
         put(base_, kGenerator, RdfObject::string(options_.generator));
@@ -180,6 +192,7 @@ class TripleEmitter {
     void entity(std::size_t i) {
         const auto& e = graph_.entities()[i];
         const std::string_view iri = entity_iris_[i];
+        next_subject();
         put(iri, rdf::kType, RdfObject::term(kEntity));
         put(iri, rdf::kType, RdfObject::term(schema_class_iri(e)));
         put(iri, kIdentifier, RdfObject::string(e.id));
@@ -226,6 +239,7 @@ class TripleEmitter {
     void document(std::size_t d) {
         const auto& doc = graph_.documents()[d];
         const std::string_view iri = document_iris_[d];
+        next_subject();
         put(iri, rdf::kType, RdfObject::term(kNewsArticle));
         put(iri, kIdentifier, RdfObject::string(doc.id));
         put_text(iri, kHeadline, doc.title);
@@ -256,6 +270,7 @@ class TripleEmitter {
         statement_ += entity_segment(rel.object);
         const std::string_view s = statement_;
         const auto type_name = relation_type_name(rel.type);
+        next_subject();
         put(s, rdf::kType, RdfObject::term(rdf::kStatement));
         put(s, rdf::kSubject, RdfObject::iri(entity_iris_[rel.subject]));
         put(s, rdf::kPredicate, RdfObject::term(relation_predicates()[rel.type]));
@@ -286,6 +301,7 @@ class TripleEmitter {
     void evidence_node(const Evidence& ev, std::size_t n) {
         const std::string_view iri = evidence_iris_[n];
         const auto g = graph_name(ev.document);
+        next_subject();
         put(iri, rdf::kType, RdfObject::term(kEvidenceClass), g);
         put(iri, kWasDerivedFrom, RdfObject::iri(document_iris_[ev.document]), g);
         put(iri, kSentence, RdfObject::string(graph_.text(ev.sentence)), g);

@@ -16,6 +16,7 @@ namespace kgforge {
 struct RdfIri {
     std::string_view iri;
     std::string_view prefixed;
+    std::string_view ref = {};  // "<iri> ", as the line-based writers spell a predicate
 };
 
 struct RdfPrefix {
@@ -27,18 +28,27 @@ struct RdfPrefix {
 std::span<const RdfPrefix> rdf_prefixes();
 
 namespace rdf {
-inline constexpr RdfIri kType{"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "a"};
+inline constexpr RdfIri kType{"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "a",
+                              "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "};
 inline constexpr RdfIri kStatement{"http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement",
-                                   "rdf:Statement"};
+                                   "rdf:Statement",
+                                   "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> "};
 inline constexpr RdfIri kSubject{"http://www.w3.org/1999/02/22-rdf-syntax-ns#subject",
-                                 "rdf:subject"};
+                                 "rdf:subject",
+                                 "<http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> "};
 inline constexpr RdfIri kPredicate{"http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate",
-                                   "rdf:predicate"};
-inline constexpr RdfIri kObject{"http://www.w3.org/1999/02/22-rdf-syntax-ns#object", "rdf:object"};
-inline constexpr RdfIri kInteger{"http://www.w3.org/2001/XMLSchema#integer", "xsd:integer"};
-inline constexpr RdfIri kDecimal{"http://www.w3.org/2001/XMLSchema#decimal", "xsd:decimal"};
-inline constexpr RdfIri kBoolean{"http://www.w3.org/2001/XMLSchema#boolean", "xsd:boolean"};
-inline constexpr RdfIri kDate{"http://www.w3.org/2001/XMLSchema#date", "xsd:date"};
+                                   "rdf:predicate",
+                                   "<http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> "};
+inline constexpr RdfIri kObject{"http://www.w3.org/1999/02/22-rdf-syntax-ns#object", "rdf:object",
+                                "<http://www.w3.org/1999/02/22-rdf-syntax-ns#object> "};
+inline constexpr RdfIri kInteger{"http://www.w3.org/2001/XMLSchema#integer", "xsd:integer",
+                                 "<http://www.w3.org/2001/XMLSchema#integer> "};
+inline constexpr RdfIri kDecimal{"http://www.w3.org/2001/XMLSchema#decimal", "xsd:decimal",
+                                 "<http://www.w3.org/2001/XMLSchema#decimal> "};
+inline constexpr RdfIri kBoolean{"http://www.w3.org/2001/XMLSchema#boolean", "xsd:boolean",
+                                 "<http://www.w3.org/2001/XMLSchema#boolean> "};
+inline constexpr RdfIri kDate{"http://www.w3.org/2001/XMLSchema#date", "xsd:date",
+                              "<http://www.w3.org/2001/XMLSchema#date> "};
 }  // namespace rdf
 
 // The object of a triple. Integers and booleans are kept as values so that Turtle can
@@ -72,6 +82,9 @@ struct RdfObject {
 class TripleSink {
   public:
     virtual ~TripleSink() = default;
+    // Bumped by emit_triples when the subject changes, so writers need not compare IRIs
+    // (0: never bumped; writers then compare the subject text).
+    std::uint64_t subject_serial = 0;
     // True for quad writers: what an article states (its mentions, the direct relation
     // triples and evidence it supports) then comes once per article, named by the article's
     // IRI; everything else in the default graph (empty name).

@@ -3,6 +3,7 @@
 // files can be split and concatenated).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,7 @@ class LineWriter final : public TripleSink {
     // escaped once, when it changes.
     std::string subject_;
     std::string subject_ref_;
+    std::uint64_t serial_ = 0;
     std::string graph_;
     std::string graph_ref_;
 };
