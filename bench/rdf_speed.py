@@ -63,6 +63,8 @@ def bench_rdflib(nt_path, runs, turtle_runs, tmp):
             times.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
             rb.log(f"rdflib serialize {fmt}: {times[-1]:.2f} s wall, {cpu[-1]:.2f} s cpu")
+        if not times:
+            continue
         result[name] = {"runs_s": times, "cpu_runs_s": cpu, "median_s": statistics.median(times),
                         "cpu_median_s": statistics.median(cpu), "bytes": path.stat().st_size}
         path.unlink()
@@ -82,13 +84,14 @@ def main():
     ap.add_argument("--build-dir", type=Path, default=rb.ROOT / "build-bench")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--results", type=Path, default=rb.RESULTS / "rdf_speed.json")
     args = ap.parse_args()
     if not args.skip_build:
         rb.build(args.build_dir, args.jobs)
     kgforge = args.build_dir / "kgforge"
     bench_bin = args.build_dir / "bench" / "kgforge_bench_graphml"
     rb.RESULTS.mkdir(parents=True, exist_ok=True)
-    tmp = rb.TMP
+    tmp = rb.TMP / args.results.stem  # a folder per results file: runs may overlap
     tmp.mkdir(parents=True, exist_ok=True)
 
     shards, manifest = generate(args.build_dir, args.entities, args.relations, args.shards, args.seed)
@@ -112,17 +115,18 @@ def main():
     rd = bench_rdflib(nt, args.peer_runs, args.turtle_peer_runs, tmp)
     nt.unlink()
     summary["rdflib"] = rd
-    for fmt in ("turtle", "ntriples"):
+    formats = [f for f in ("turtle", "ntriples") if f in rd]
+    for fmt in formats:
         kg = summary[f"kgforge_{fmt}"]["kgforge"]
         summary[f"ratio_{fmt}"] = {"wall": rd[fmt]["median_s"] / kg["median_s"],
                                    "cpu": rd[fmt]["cpu_median_s"] / kg["cpu_median_s"], "target": 30}
-    (rb.RESULTS / "rdf_speed.json").write_text(json.dumps(summary, indent=2) + "\n")
+    args.results.write_text(json.dumps(summary, indent=2) + "\n")
 
     g = manifest
     print(f"\ngraph: {g['entities']:,} entities, {g['relations']:,} relations, "
           f"{rd['triples']:,} triples; {summary['machine']['cpu']}")
     print(f"{'writer':<22}{'median wall':>14}{'median cpu':>14}{'MB':>10}")
-    for fmt in ("turtle", "ntriples"):
+    for fmt in formats:
         kg = summary[f"kgforge_{fmt}"]["kgforge"]
         print(f"{'kgforge ' + fmt:<22}{kg['median_s']:>12.3f} s{kg['cpu_median_s']:>12.3f} s"
               f"{kg['bytes'] / 1e6:>10.1f}")

@@ -50,7 +50,8 @@ class JsonExporter final : public Exporter {
             flag("hypothetical", x.hypothetical);
         };
 
-        out << "{\"directed\":true,\"multigraph\":false,\"graph\":{";
+        // several typed relations may join two entities: node-link readers must keep them all
+        out << "{\"directed\":true,\"multigraph\":true,\"graph\":{";
         str("generator", options.generator);
         out.put(',');
         num("entity_count", entities.size());

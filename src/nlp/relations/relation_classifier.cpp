@@ -8,6 +8,7 @@
 #include "nlp/analyzer.hpp"
 #include "nlp/pos_tagger.hpp"
 #include "nlp/relation_util.hpp"
+#include "nlp/relations/embedded_names.hpp"
 #include "nlp/relations/implied_affiliation.hpp"
 #include "nlp/relations/relation_classes.hpp"
 #include "nlp/relations/relation_details.hpp"
@@ -168,6 +169,10 @@ std::vector<RelationMention> RelationClassifier::extract(const AnnotatedDocument
         if (has_country) continue;
         if (options_.explain)
             r.rule = "rule implied-country (a national office, no country in the sentence)";
+        offer(std::move(r));
+    }
+    for (auto& r : embedded_name_relations(doc, gazetteer_)) {
+        if (options_.explain) r.rule = "rule embedded-name (" + r.label + " inside the name)";
         offer(std::move(r));
     }
     // The rules' surface details (label, amount, role) when a rule found the same relation.
