@@ -125,6 +125,29 @@ const RelationPredicates& relation_predicates() {
     return predicates;
 }
 
+// The IRIs of all entities (or articles) in one buffer: a million IRIs without a million
+// allocations.
+class IriTable {
+  public:
+    void add(std::string_view prefix, std::string_view id) {
+        text_ += prefix;
+        append_iri_segment(text_, id);
+        ends_.push_back(text_.size());
+    }
+    void reserve(std::size_t count, std::size_t bytes) {
+        ends_.reserve(count);
+        text_.reserve(bytes);
+    }
+    std::string_view operator[](std::size_t i) const {
+        const std::size_t begin = i ? ends_[i - 1] : 0;
+        return std::string_view(text_).substr(begin, ends_[i] - begin);
+    }
+
+  private:
+    std::string text_;
+    std::vector<std::size_t> ends_;
+};
+
 // Relation, evidence and document triples of one graph, in JSON-LD order.
 class TripleEmitter {
   public:
@@ -132,11 +155,13 @@ class TripleEmitter {
         : graph_(graph), options_(options), sink_(sink), quads_(sink.wants_graphs()) {
         base_ = linked_data_base_iri(options);
         entity_prefix_ = base_.size() + std::string_view("entity/").size();
-        entity_iris_.reserve(graph.entities().size());
-        for (const auto& e : graph.entities()) entity_iris_.push_back(iri(base_ + "entity/", e.id));
-        document_iris_.reserve(graph.documents().size());
-        for (const auto& d : graph.documents())
-            document_iris_.push_back(iri(base_ + "document/", d.id));
+        const std::string entity_prefix = base_ + "entity/";
+        std::size_t bytes = 0;
+        for (const auto& e : graph.entities()) bytes += entity_prefix.size() + e.id.size() + 4;
+        entity_iris_.reserve(graph.entities().size(), bytes);
+        for (const auto& e : graph.entities()) entity_iris_.add(entity_prefix, e.id);
+        const std::string document_prefix = base_ + "document/";
+        for (const auto& d : graph.documents()) document_iris_.add(document_prefix, d.id);
     }
 
     void run() {
@@ -157,14 +182,6 @@ class TripleEmitter {
     }
 
   private:
-    static std::string iri(const std::string& prefix, std::string_view id) {
-        std::string out;
-        out.reserve(prefix.size() + id.size() + 8);
-        out += prefix;
-        append_iri_segment(out, id);
-        return out;
-    }
-
     void put(std::string_view subject, const RdfIri& predicate, const RdfObject& object,
              std::string_view graph = {}) {
         sink_.triple(subject, predicate, object, graph);
@@ -342,8 +359,8 @@ class TripleEmitter {
     const bool quads_;
     std::string base_;
     std::size_t entity_prefix_ = 0;
-    std::vector<std::string> entity_iris_;
-    std::vector<std::string> document_iris_;
+    IriTable entity_iris_;
+    IriTable document_iris_;
     std::vector<DocumentIndex> sources_;
     std::vector<std::string> evidence_iris_;
     std::string statement_;
