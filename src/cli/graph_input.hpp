@@ -18,7 +18,14 @@ struct GraphInput {
 };
 
 GraphInput read_graph(const std::vector<std::string>& inputs, bool from_extractions,
-                      const std::string& models_dir, bool explain, const CommonOptions& common);
+                      const std::string& models_dir, bool explain, const CommonOptions& common,
+                      const StdinCliOptions& stdin_input = {});
+
+// --stdin-format and companions as the library's StdinOptions; throws on an unknown format.
+StdinOptions stdin_options(const StdinCliOptions& options);
+
+// Writes the graph as --format/-o ask; returns the paths written (for the summary line).
+std::vector<std::string> write_outputs(const KnowledgeGraph& graph, const GraphOutputOptions& out);
 
 // Warnings and skipped records on stderr, unless --quiet.
 void report_diagnostics(const Diagnostics& diagnostics, bool quiet);
