@@ -104,8 +104,8 @@ const std::string_view kJsonLdContextVersion = "1";
 namespace {
 
 bool is_unreserved(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~' || c == ':';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~' || c == ':';
 }
 
 }  // namespace
@@ -142,8 +142,7 @@ bool is_absolute_iri(std::string_view text) {
     for (std::size_t i = 0; i < colon; ++i) {
         const char c = text[i];
         const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        const bool ok =
-            alpha || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+        const bool ok = alpha || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
         if (!ok) return false;
     }
     if (colon + 1 == text.size()) return false;
@@ -166,26 +165,26 @@ bool is_wikidata_item(std::string_view value) {
 // The schema.org class of an entity (a term of the context).
 std::string_view schema_class(const Entity& e) {
     switch (e.type) {
-        case EntityType::Person:
-            return "Person";
-        case EntityType::Country:
-            return "Country";
-        case EntityType::Organization:
-            if (e.subtype == "GovernmentOrganization") return "GovernmentOrganization";
-            if (e.subtype == "Company") return "Corporation";
-            if (e.subtype == "MediaOrganization") return "NewsMediaOrganization";
-            if (e.subtype == "PoliticalParty") return "PoliticalParty";
-            return "Organization";
-        case EntityType::Location:
-            if (e.subtype == "City") return "City";
-            if (e.subtype == "Region") return "AdministrativeArea";
-            return "Place";
+    case EntityType::Person:
+        return "Person";
+    case EntityType::Country:
+        return "Country";
+    case EntityType::Organization:
+        if (e.subtype == "GovernmentOrganization") return "GovernmentOrganization";
+        if (e.subtype == "Company") return "Corporation";
+        if (e.subtype == "MediaOrganization") return "NewsMediaOrganization";
+        if (e.subtype == "PoliticalParty") return "PoliticalParty";
+        return "Organization";
+    case EntityType::Location:
+        if (e.subtype == "City") return "City";
+        if (e.subtype == "Region") return "AdministrativeArea";
+        return "Place";
     }
     return "Place";
 }
 
 class JsonLdExporter final : public Exporter {
-  public:
+public:
     std::string_view name() const override { return "jsonld"; }
     std::string_view description() const override {
         return "JSON-LD 1.1 linked data (schema.org, PROV-O provenance, embedded context)";
@@ -196,9 +195,8 @@ class JsonLdExporter final : public Exporter {
                OutputStream& out) const override {
         std::string base = options.base_iri;
         if (!is_absolute_iri(base)) {
-            throw Error(
-                ErrorKind::InvalidArgument,
-                "base IRI '" + base + "' is not an absolute IRI (e.g. https://example.org/id/)");
+            throw Error(ErrorKind::InvalidArgument,
+                        "base IRI '" + base + "' is not an absolute IRI (e.g. https://example.org/id/)");
         }
         if (base.back() != '/' && base.back() != '#') base += '/';
         const auto entities = graph.entities();
@@ -210,8 +208,7 @@ class JsonLdExporter final : public Exporter {
         for (const auto& e : entities) entity_iris.push_back(base + "entity/" + iri_segment(e.id));
         std::vector<std::string> document_iris;
         document_iris.reserve(documents.size());
-        for (const auto& d : documents)
-            document_iris.push_back(base + "document/" + iri_segment(d.id));
+        for (const auto& d : documents) document_iris.push_back(base + "document/" + iri_segment(d.id));
 
         auto key = [&](std::string_view k) {
             write_json_string(out, k);
@@ -308,8 +305,8 @@ class JsonLdExporter final : public Exporter {
             while (r < relations.size() && relations[r].subject == i) {
                 const auto type = relations[r].type;
                 bool open = false;
-                for (;
-                     r < relations.size() && relations[r].subject == i && relations[r].type == type;
+                for (; r < relations.size() && relations[r].subject == i &&
+                       relations[r].type == type;
                      ++r) {
                     const auto& rel = relations[r];
                     if (rel.negated || rel.hypothetical) continue;
@@ -414,8 +411,6 @@ class JsonLdExporter final : public Exporter {
 
 }  // namespace
 
-std::unique_ptr<Exporter> make_jsonld_exporter() {
-    return std::make_unique<JsonLdExporter>();
-}
+std::unique_ptr<Exporter> make_jsonld_exporter() { return std::make_unique<JsonLdExporter>(); }
 
 }  // namespace kgforge

@@ -32,13 +32,11 @@ Document parse_text_article(std::string text, std::string id, std::string source
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // UTF-8 byte order mark
 
     const auto first_end = text.find('\n');
-    std::string_view first_line(text.data(),
-                                first_end == std::string::npos ? text.size() : first_end);
+    std::string_view first_line(text.data(), first_end == std::string::npos ? text.size() : first_end);
     std::string_view trimmed = trim(first_line);
 
     // "date 2025-10-13 Title of the article": the date dates every relation in the body.
-    if (trimmed.rfind("date ", 0) == 0 && trimmed.size() >= 15 &&
-        is_iso_date(trimmed.substr(5, 10))) {
+    if (trimmed.rfind("date ", 0) == 0 && trimmed.size() >= 15 && is_iso_date(trimmed.substr(5, 10))) {
         doc.date = std::string(trimmed.substr(5, 10));
         doc.title = std::string(trim(trimmed.substr(15)));
         // Keep the title in the text (extractors see the headline) but drop the date marker,
@@ -51,8 +49,7 @@ Document parse_text_article(std::string text, std::string id, std::string source
         // A title line followed by a blank line.
         auto rest = std::string_view(text).substr(first_end + 1);
         auto second_end = rest.find('\n');
-        auto second_line =
-            rest.substr(0, second_end == std::string_view::npos ? rest.size() : second_end);
+        auto second_line = rest.substr(0, second_end == std::string_view::npos ? rest.size() : second_end);
         if (trim(second_line).empty() && second_end != std::string_view::npos) {
             doc.title = std::string(trimmed);
         }

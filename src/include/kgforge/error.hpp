@@ -18,7 +18,7 @@ enum class ErrorKind {
 };
 
 class Error : public std::runtime_error {
-  public:
+public:
     Error(ErrorKind kind, std::string message, std::string file = {}, std::uint64_t line = 0,
           std::uint64_t column = 0, std::string field = {});
 
@@ -29,7 +29,7 @@ class Error : public std::runtime_error {
     const std::string& field() const noexcept { return field_; }
     const std::string& message() const noexcept { return message_; }
 
-  private:
+private:
     ErrorKind kind_;
     std::string message_;
     std::string file_;

@@ -16,15 +16,15 @@ namespace kgforge {
 
 struct ExportOptions {
     std::string base_iri = "https://kgforge.org/id/";  // JSON-LD: entities are <base>entity/<id>
-    std::size_t batch_size = 1000;                     // Cypher UNWIND batch size
+    std::size_t batch_size = 1000;                      // Cypher UNWIND batch size
     bool include_documents = false;  // GraphML/GEXF: add document nodes and MENTIONS edges
     std::string generator = "kgforge";
 };
 
 class Exporter {
-  public:
+public:
     virtual ~Exporter() = default;
-    virtual std::string_view name() const = 0;  // "graphml"
+    virtual std::string_view name() const = 0;        // "graphml"
     virtual std::string_view description() const = 0;
     // File name (or folder name, for multi-file formats) used by --format all.
     virtual std::string_view default_file_name() const = 0;

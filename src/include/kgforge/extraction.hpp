@@ -24,8 +24,8 @@ struct ExtractedEntity {
     std::string key;  // local to the document; relations refer to it
     std::string name;
     EntityType type = EntityType::Organization;
-    std::string subtype;               // finer type: City, Company, GovernmentOrganization, ...
-    std::vector<std::string> aliases;  // other surface forms seen in this document
+    std::string subtype;                 // finer type: City, Company, GovernmentOrganization, ...
+    std::vector<std::string> aliases;    // other surface forms seen in this document
     std::vector<std::pair<std::string, std::string>> external_ids;  // ("wikidata", "Q843")
     std::uint32_t mentions = 1;
 };
@@ -34,16 +34,16 @@ struct ExtractedRelation {
     std::string subject;  // ExtractedEntity::key
     std::string object;
     RelationType type = RelationType::CooperatesWith;
-    std::string label;  // surface phrase, e.g. "signed MoU with"
+    std::string label;    // surface phrase, e.g. "signed MoU with"
     double confidence = 1.0;
-    std::string amount;  // e.g. "$23 billion"
-    std::string role;    // e.g. "spokesman"
+    std::string amount;   // e.g. "$23 billion"
+    std::string role;     // e.g. "spokesman"
     bool negated = false;
     bool hypothetical = false;
-    std::string sentence;     // the exact sentence text
-    std::uint32_t start = 0;  // sentence offsets in the document text,
-    std::uint32_t end = 0;    // in Unicode code points, end exclusive
-    std::string rule;         // which rule or model produced it (for --explain)
+    std::string sentence;              // the exact sentence text
+    std::uint32_t start = 0;           // sentence offsets in the document text,
+    std::uint32_t end = 0;             // in Unicode code points, end exclusive
+    std::string rule;                  // which rule or model produced it (for --explain)
 };
 
 struct DocumentExtraction {

@@ -26,11 +26,11 @@ using DocumentIndex = std::uint32_t;
 // Entity strings are views into the graph's string table (valid while the graph lives):
 // a million entities then cost a few hundred bytes each, not a heap string per field.
 struct Entity {
-    std::string_view id;  // stable: "wikidata:Q843" or "<type>:<normalized name>"
+    std::string_view id;    // stable: "wikidata:Q843" or "<type>:<normalized name>"
     std::string_view name;
     EntityType type = EntityType::Organization;
-    std::string_view subtype;               // may be empty
-    std::vector<std::string_view> aliases;  // sorted, unique, without the name itself
+    std::string_view subtype;                   // may be empty
+    std::vector<std::string_view> aliases;      // sorted, unique, without the name itself
     std::vector<std::pair<std::string_view, std::string_view>> external_ids;  // sorted by key
     std::uint64_t mention_count = 0;
     std::uint32_t document_count = 0;
@@ -48,7 +48,7 @@ struct Evidence {
     EntityIndex object = 0;
     DocumentIndex document = 0;
     TextId sentence = 0;
-    TextId label = 0;  // surface phrase
+    TextId label = 0;   // surface phrase
     TextId amount = 0;
     TextId role = 0;
     TextId rule = 0;
@@ -91,7 +91,7 @@ struct DocumentNode {
 };
 
 class KnowledgeGraph {
-  public:
+public:
     KnowledgeGraph();
     ~KnowledgeGraph();
     KnowledgeGraph(KnowledgeGraph&&) noexcept;
@@ -99,7 +99,7 @@ class KnowledgeGraph {
 
     std::span<const Entity> entities() const;
     std::span<const Relation> relations() const;
-    std::span<const DocumentNode> documents() const;                     // sorted by (date, id)
+    std::span<const DocumentNode> documents() const;  // sorted by (date, id)
     std::span<const Evidence> evidence(const Relation& relation) const;  // by (document, start)
     std::string_view text(TextId id) const;
     // A relation's stable id: "<subject id>|<TYPE>|<object id>".
@@ -115,7 +115,7 @@ class KnowledgeGraph {
 
     struct Impl;
 
-  private:
+private:
     friend class GraphBuilder;
     std::unique_ptr<Impl> impl_;
 };
@@ -123,7 +123,7 @@ class KnowledgeGraph {
 // Accumulates document extractions; order and grouping of add() calls do not matter.
 // Adding the same document (same id) twice keeps one copy, so merges are idempotent.
 class GraphBuilder {
-  public:
+public:
     GraphBuilder();
     ~GraphBuilder();
     GraphBuilder(GraphBuilder&&) noexcept;
@@ -136,7 +136,7 @@ class GraphBuilder {
 
     struct Impl;
 
-  private:
+private:
     std::unique_ptr<Impl> impl_;
 };
 

@@ -18,7 +18,7 @@ struct Progress {
 };
 
 struct RunOptions {
-    unsigned threads = 0;  // 0 = all cores
+    unsigned threads = 0;            // 0 = all cores
     std::size_t batch_documents = 256;
     std::function<void(const Progress&)> on_progress;  // called from the calling thread
 };

@@ -54,9 +54,7 @@ const RelationTypeInfo& relation_type_info(RelationType type);
 inline std::string_view relation_type_name(RelationType type) {
     return relation_type_info(type).name;
 }
-inline bool is_symmetric(RelationType type) {
-    return relation_type_info(type).symmetric;
-}
+inline bool is_symmetric(RelationType type) { return relation_type_info(type).symmetric; }
 std::optional<RelationType> parse_relation_type(std::string_view text);
 
 }  // namespace kgforge
