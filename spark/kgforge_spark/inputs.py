@@ -67,14 +67,25 @@ def list_inputs(sc, arguments):
 
 def document_partitions(sc, files, slices, extract_jsonl, extract_text):
     """An RDD of keyed fragments: every JSONL file in at least `slices` partitions (each a
-    run of consecutive lines of one file, piped to one kgforge process), the text files
-    together in at least `slices` partitions."""
+    run of consecutive lines of one file, piped to one kgforge process that is told the
+    file's name and the number of its first line), the text files together in at least
+    `slices` partitions."""
     parts = []
-    for f in files:
-        if f.kind != JSONL:
-            continue
-        numbered = sc.textFile(f.uri, minPartitions=slices).zipWithIndex()
-        parts.append(numbered.mapPartitions(extract_jsonl(f)))
+    jsonl = [f for f in files if f.kind == JSONL]
+    if jsonl:
+        per_file = [sc.textFile(f.uri, minPartitions=slices) for f in jsonl]
+        lines = per_file[0] if len(per_file) == 1 else sc.union(per_file)
+        # One job counts the lines of every partition (a union keeps its parents'
+        # partitions in order), so each partition knows its first line number.
+        counts = lines.mapPartitions(lambda it: [sum(1 for _ in it)]).collect()
+        owners, i = [], 0
+        for f, rdd in zip(jsonl, per_file):
+            first = 1
+            for _ in range(rdd.getNumPartitions()):
+                owners.append((f, first))
+                first += counts[i]
+                i += 1
+        parts.append(lines.mapPartitionsWithIndex(extract_jsonl(owners)))
     texts = [f for f in files if f.kind == TEXT]
     if texts:
         by_uri = {f.uri: f for f in texts}

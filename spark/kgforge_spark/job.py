@@ -153,8 +153,7 @@ def main(argv=None):
     fragments = inputs.document_partitions(
         sc, files, partitions,
         tasks.extract_jsonl(runtime, partitions, args.keep_going, skipped),
-        lambda by_uri: tasks.extract_text(runtime, partitions, args.keep_going,
-                                          skipped)(by_uri))
+        tasks.extract_text(runtime, partitions, args.keep_going, skipped))
     fragments = fragments.persist(StorageLevel.MEMORY_AND_DISK)
 
     temporary = outputs.Folder(sc, args.output).temporary()

@@ -1,6 +1,7 @@
 """What runs inside Spark tasks: kgforge in a subprocess, fed and drained on two threads
 (as RDD.pipe does, with its exit status checked and its environment given explicitly),
 and errors turned into one clear message that the driver prints once."""
+import itertools
 import json
 import os
 import socket
@@ -162,33 +163,25 @@ def partition_of(partitions):
 
 
 def extract_jsonl(runtime, partitions, keep_going, skipped):
-    """Map task over (line, index) pairs of one JSONL file, consecutive lines."""
-    def task(f):
-        def run(numbered):
-            numbered = iter(numbered)
-            try:
-                first_line, first_index = next(numbered)
-            except StopIteration:
-                return
-
-            def chunks():
-                yield first_line.encode("utf-8") + b"\n"
-                expected = first_index + 1
-                for line, index in numbered:
-                    if index != expected:
-                        raise KgforgeTaskError(f"{f.display}: lines out of order in a partition")
-                    expected += 1
-                    yield line.encode("utf-8") + b"\n"
-
+    """Map task over the lines of one JSONL file slice; owners[partition] = (file, number
+    of the slice's first line)."""
+    def task(owners):
+        def run(index, lines):
+            f, first_line = owners[index]
+            lines = iter(lines)
+            first = next(lines, None)
+            if first is None:
+                return  # an empty slice starts no kgforge
+            chunks = (line.encode("utf-8") + b"\n" for line in itertools.chain([first], lines))
             command = runtime.command(
                 "extract", "-", "--by-key", "--threads", "1", "--stdin-format", "jsonl",
                 "--stdin-name", f.display, "--stdin-id", f.document_id,
-                "--stdin-first-line", str(first_index + 1),
+                "--stdin-first-line", str(first_line),
                 *(["--keep-going"] if keep_going else []),
                 *(["--explain"] if runtime.explain else []))
-            yield from _extract(runtime, command, chunks(), partitions, keep_going, skipped,
+            yield from _extract(runtime, command, chunks, partitions, keep_going, skipped,
                                 f"kgforge extract failed on {f.display} from line "
-                                f"{first_index + 1}")
+                                f"{first_line}")
         return run
     return task
 
