@@ -21,8 +21,18 @@ EXIT_INPUT = 2
 EXIT_SKIPPED = 3
 
 
+_session = []
+
+
+class JobError(Exception):
+    """A clear message for the user (bad input, a kgforge error on an executor)."""
+
+
 def fail(message):
-    print(f"kgforge-spark: error: {message}", file=sys.stderr)
+    # spark-submit hands the driver's stderr to its stdout: both carry the one message.
+    print(f"kgforge-spark: error: {message}", file=sys.stderr, flush=True)
+    if _session:
+        _session[0].stop()  # the Python workers end quietly, not with a broken pipe
     sys.exit(EXIT_INPUT)
 
 
@@ -78,9 +88,17 @@ def duplicates(fragments, order):
         first = a if a[0] <= b[0] else b
         return first[0], first[1], a[2] + b[2]
 
-    documents = fragments.filter(lambda kv: kv[1][:1] == b"D").map(lambda kv: rank(kv[1]))
-    seen = documents.reduceByKey(keep_first).filter(lambda kv: kv[1][2] > 1)
-    return {doc: source for doc, (_, source, _) in seen.collect()}, documents
+    def ranked(kv):
+        if kv[0] is tasks.ERROR_KEY:  # a map task's input error: comes back with the rest
+            return tasks.ERROR_KEY, ((-1, 0), kv[1].decode("utf-8", "replace"), 2)
+        return rank(kv[1])
+
+    documents = fragments.filter(lambda kv: kv[0] is tasks.ERROR_KEY or kv[1][:1] == b"D")
+    seen = documents.map(ranked).reduceByKey(keep_first).filter(lambda kv: kv[1][2] > 1)
+    winners = dict((doc, source) for doc, (_, source, _) in seen.collect())
+    if tasks.ERROR_KEY in winners:
+        raise JobError(winners[tasks.ERROR_KEY])
+    return winners
 
 
 def drop_duplicates(fragments, winners):
@@ -118,7 +136,8 @@ def single_file_formats(sc, fragments, runtime, formats, output_uri):
                                                     "-o", out, "-q"),
                                     env=runtime.environment(), capture_output=True, text=True)
             if result.returncode != 0:
-                fail(tasks.first_error(result.stderr, f"final kgforge merge ({fmt}) failed"))
+                raise JobError(tasks.first_error(result.stderr,
+                                                 f"final kgforge merge ({fmt}) failed"))
             target.fs.copyFromLocalFile(True, True, target.jvm.org.apache.hadoop.fs.Path(
                 "file://" + out), target.path(names[fmt]))
     finally:
@@ -128,6 +147,7 @@ def single_file_formats(sc, fragments, runtime, formats, output_uri):
 def main(argv=None):
     args = parse(sys.argv[1:] if argv is None else argv)
     spark = SparkSession.builder.appName("kgforge").getOrCreate()
+    _session.append(spark)
     sc = spark.sparkContext
     quiet_logs(spark, args.spark_log_level)
     ship_package(sc)
@@ -158,7 +178,7 @@ def main(argv=None):
 
     temporary = outputs.Folder(sc, args.output).temporary()
     try:
-        winners, _ = duplicates(fragments, document_order(files))
+        winners = duplicates(fragments, document_order(files))
         unique = drop_duplicates(fragments, winners)
         merged = unique.partitionBy(partitions, tasks.partition_of(partitions)) \
             .mapPartitionsWithIndex(tasks.merge(runtime, sink_counts, headers))
@@ -171,6 +191,9 @@ def main(argv=None):
         if args.single_file:
             single_file_formats(sc, unique, runtime, args.single_file, temporary)
         outputs.publish(sc, temporary, args.output)
+    except JobError as error:
+        outputs.discard(sc, temporary)
+        fail(str(error))
     except Exception as error:  # noqa: B902 - Spark wraps task errors in Py4J errors
         outputs.discard(sc, temporary)
         message = task_error(error)

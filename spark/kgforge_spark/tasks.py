@@ -17,6 +17,10 @@ MARK_BEGIN = "<<kgforge-error:"
 MARK_END = ":kgforge-error>>"
 
 
+# Key of the record a map task returns instead of fragments when kgforge rejects its input.
+ERROR_KEY = None
+
+
 class KgforgeTaskError(Exception):
     def __init__(self, message):
         super().__init__(MARK_BEGIN + message + MARK_END)
@@ -67,7 +71,9 @@ class Runtime:
 
 def first_error(stderr, fallback):
     for line in stderr.splitlines():
-        if line.startswith("kgforge: error: ") or line.startswith("kgforge: internal error: "):
+        if line.startswith("kgforge: error: "):
+            return line[len("kgforge: error: "):]
+        if line.startswith("kgforge: internal error: "):
             return line[len("kgforge: "):]
     tail = stderr.strip().splitlines()[-3:]
     return fallback + (": " + " / ".join(tail) if tail else "")
@@ -227,8 +233,14 @@ def _extract(runtime, command, chunks, partitions, keep_going, skipped, failure)
     status, stderr = outcome[0]
     if status == 3 and keep_going:
         skipped.add(skipped_lines(stderr))
+    elif status < 0:
+        # Killed (a lost executor, the OOM killer): Spark runs the task again.
+        raise KgforgeTaskError(f"{failure}: killed by signal {-status}")
     elif status != 0:
-        raise KgforgeTaskError(first_error(stderr, f"{failure} (exit status {status})"))
+        # Bad input fails the same way every time: no retry, and no aborted job whose other
+        # tasks are cancelled mid-write; the driver reports the message and stops.
+        yield ERROR_KEY, first_error(stderr, f"{failure} (exit status {status})").encode()
+        return
     for line in sorted(schemes):
         for p in range(partitions):
             yield p, line

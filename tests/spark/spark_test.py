@@ -32,12 +32,14 @@ def make_corpus(workdir, copies=520):
 
 
 def spark(build_dir, *arguments, master="local[2]", archive=None, check_status=True):
-    """Runs the job; returns (exit status, stderr)."""
+    """Runs the job; returns (exit status, its messages). spark-submit sends the driver's
+    stderr to its stdout: both are read as one."""
     env = dict(os.environ, KGFORGE_SPARK_MASTER=master)
     if archive:
         env["KGFORGE_SPARK_ARCHIVE"] = archive
-    result = subprocess.run([SUBMIT, *arguments], env=env, capture_output=True, text=True,
-                            cwd=build_dir)
+    result = subprocess.run([SUBMIT, *arguments], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, cwd=build_dir)
+    result.stderr = result.stdout
     if check_status and result.returncode != 0:
         fail(f"spark job {' '.join(arguments)} failed ({result.returncode}):\n"
              f"{result.stderr[-4000:]}")
