@@ -94,3 +94,12 @@ def document_partitions(sc, files, slices, extract_jsonl, extract_text):
     if not parts:
         return sc.emptyRDD()
     return parts[0] if len(parts) == 1 else sc.union(parts)
+
+
+def total_bytes(sc, files):
+    conf = sc._jsc.hadoopConfiguration()
+    total = 0
+    for f in files:
+        path = sc._jvm.org.apache.hadoop.fs.Path(f.uri)
+        total += path.getFileSystem(conf).getFileStatus(path).getLen()
+    return total

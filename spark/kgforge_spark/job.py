@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 from pyspark import StorageLevel
 from pyspark.sql import SparkSession
@@ -146,6 +147,7 @@ def single_file_formats(sc, fragments, runtime, formats, output_uri):
 
 def main(argv=None):
     args = parse(sys.argv[1:] if argv is None else argv)
+    clock = [("start", time.time())]
     spark = SparkSession.builder.appName("kgforge").getOrCreate()
     _session.append(spark)
     sc = spark.sparkContext
@@ -161,6 +163,7 @@ def main(argv=None):
     problems = sorted({p for p in problems if p})
     if problems:
         fail(problems[0])
+    clock.append(("session and preflight", time.time()))
 
     try:
         files = inputs.list_inputs(sc, args.inputs)
@@ -178,7 +181,9 @@ def main(argv=None):
 
     temporary = outputs.Folder(sc, args.output).temporary()
     try:
+        clock.append(("input listing and line numbers", time.time()))
         winners = duplicates(fragments, document_order(files))
+        clock.append(("extraction (map)", time.time()))
         unique = drop_duplicates(fragments, winners)
         merged = unique.partitionBy(partitions, tasks.partition_of(partitions)) \
             .mapPartitionsWithIndex(tasks.merge(runtime, sink_counts, headers))
@@ -187,10 +192,12 @@ def main(argv=None):
                              StructField("value", StringType(), False)])
         spark.createDataFrame(merged, schema).sortWithinPartitions("sink", "seq") \
             .select("sink", "value").write.partitionBy("sink").text(temporary + "/_parts")
+        clock.append(("shuffle, merge by key, write parts", time.time()))
         outputs.arrange(sc, temporary, headers.value)
         if args.single_file:
             single_file_formats(sc, unique, runtime, args.single_file, temporary)
         outputs.publish(sc, temporary, args.output)
+        clock.append(("headers, import.sh, publish", time.time()))
     except JobError as error:
         outputs.discard(sc, temporary)
         fail(str(error))
@@ -215,5 +222,11 @@ def main(argv=None):
           + (f"; {len(winners)} repeated document ids kept once" if winners else "")
           + (f"; {len(lost)} malformed records skipped (--keep-going)" if lost else "")
           + ")", file=sys.stderr)
+    if args.timings:
+        phases = {name: round(t - clock[i][1], 3) for i, (name, t) in enumerate(clock[1:])}
+        with open(args.timings, "w", encoding="utf-8") as f:
+            json.dump({"phases": phases, "totals": totals,
+                       "input_bytes": inputs.total_bytes(sc, files),
+                       "cores": sc.defaultParallelism}, f, indent=1)
     spark.stop()
     return EXIT_SKIPPED if lost else 0

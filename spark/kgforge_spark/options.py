@@ -31,6 +31,9 @@ def parse(argv):
     p.add_argument("--kgforge-home", default="",
                    help="Use a kgforge installed at this path on every executor "
                         "(bin/kgforge, models/) instead of the archive")
+    p.add_argument("--timings", default="",
+                   help="Write the wall time of each phase and the record counts to this "
+                        "local JSON file (bench/spark_scaling.py reads it)")
     p.add_argument("--spark-log-level", default="ERROR",
                    help="Spark's log level on the console (default: ERROR)")
     args = p.parse_args(argv)

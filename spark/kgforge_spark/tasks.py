@@ -254,13 +254,18 @@ def _returning(generator, outcome):
 def merge(runtime, sink_counts, headers):
     """Reduce task: one key range's fragments through kgforge merge-records."""
     def run(index, pairs):
-        chunks = (value + b"\n" for _, value in pairs)
+        fed = [0]
+
+        def chunks():
+            for _, value in pairs:
+                fed[0] += 1
+                yield value + b"\n"
         counts = {}
         seq = 0
         outcome = []
         for record in _returning(
                 run_streaming(runtime.command("merge-records", "-"), runtime.environment(),
-                              chunks, b"\0"), outcome):
+                              chunks(), b"\0"), outcome):
             sink, row = record.split(b"\t", 1)
             if sink == b"_headers":
                 name, header = row.decode("utf-8").split("\t", 1)
@@ -275,6 +280,7 @@ def merge(runtime, sink_counts, headers):
             raise KgforgeTaskError(first_error(
                 stderr, f"kgforge merge-records failed on key range {index} "
                         f"(exit status {status})"))
+        counts["_fragments"] = fed[0]
         sink_counts.add({index: counts})
     return run
 
