@@ -24,7 +24,8 @@ class JsonExporter final : public Exporter {
             out.put(':');
             out.write_uint(value);
         };
-        out << "{\"directed\":true,\"multigraph\":false,\"graph\":{";
+        // several typed relations may join two entities: node-link readers must keep them all
+        out << "{\"directed\":true,\"multigraph\":true,\"graph\":{";
         write_json_string(out, "generator");
         out.put(':');
         write_json_string(out, options.generator);

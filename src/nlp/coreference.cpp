@@ -453,7 +453,11 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         } else {
             const bool is_person = m.type == EntityType::Person;
             const std::string name = is_person ? strip_titles(surface) : surface;
-            const std::string key = key_of(name);
+            // the names of one known organization are one entity ("Tories", "Conservatives")
+            const OrganizationInfo* known = m.type == EntityType::Organization && gazetteer_
+                                                ? gazetteer_->organization(name)
+                                                : nullptr;
+            const std::string key = known ? "org:" + key_of(known->name) : key_of(name);
             auto it = surface_entity.find(key);
             if (it == surface_entity.end() && m.type == EntityType::Organization &&
                 key.size() > 4) {
@@ -906,6 +910,25 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         if (b.country >= 0 && gazetteer_) {
             const auto& info = gazetteer_->countries()[static_cast<std::size_t>(b.country)];
             r.name = info.name;
+            // The article's own name for the country when it never uses the table's one
+            // ("Turkey", not "Türkiye"; "Burma", not "Myanmar"); the table's stays an alias.
+            // Informal short names are not display names: the guideline says "United
+            // Kingdom" for "Britain".
+            if (std::find(b.surfaces.begin(), b.surfaces.end(), info.name) == b.surfaces.end()) {
+                static constexpr std::string_view kInformal[] = {"Britain", "Great Britain",
+                                                                 "America", "Holland"};
+                for (const auto& surface : b.surfaces) {
+                    const std::string cleaned = clean_surface(surface);
+                    if (cleaned.size() < 4 || detail::looks_like_acronym(cleaned)) continue;
+                    if (std::find(std::begin(kInformal), std::end(kInformal), cleaned) !=
+                        std::end(kInformal))
+                        continue;
+                    if (gazetteer_->country_by_name(cleaned) != &info) continue;
+                    r.aliases.push_back(info.name);
+                    r.name = cleaned;
+                    break;
+                }
+            }
             if (!info.qid.empty()) r.external_ids.emplace_back("wikidata", info.qid);
             r.subtype = "Country";
             // dependent territories ("Hong Kong", "Gibraltar") are places, not states

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 #include <unordered_set>
 
@@ -247,6 +248,53 @@ class SentenceRecognizer {
             while (a < b && !is_name_edge(a)) ++a;
             while (b > a && !is_name_edge(b - 1)) --b;
             if (a == b) continue;
+            // role words at the edges belong to the person next to them, not to the name
+            // ("MP Peter Duncan", "Ealing North MP"); the title pattern finds the person
+            for (bool trimmed = true; trimmed && a < b;) {
+                const auto before = std::pair{a, b};
+                while (a < b && role_word_starting_at(a, b) > a) a = role_word_starting_at(a, b);
+                while (b > a && is_role_at(b - 1) && role_start(b - 1) >= a) b = role_start(b - 1);
+                while (a < b && !is_name_edge(a)) ++a;
+                while (b > a && !is_name_edge(b - 1)) --b;
+                // "Balmoral in 2002": a lower-case word with no name after it ends the name
+                for (auto k = a + 1; k < b; ++k) {
+                    if (!is_lower_word(text(k))) continue;
+                    bool name_after = false;
+                    for (auto j = k + 1; j < b; ++j)
+                        name_after = name_after || starts_upper(text(j));
+                    if (!name_after) {
+                        b = k;
+                        break;
+                    }
+                }
+                trimmed = std::pair{a, b} != before;
+            }
+            // a name has a word in it: "Â£50", "37.5bn" are amounts
+            bool has_word = false;
+            for (auto k = a; k < b; ++k) has_word = has_word || starts_upper(text(k));
+            if (!has_word) continue;
+            if (a == b) continue;
+            // a role word inside: two names ("Labour MP Tom Watson"), the person is the
+            // title pattern's; the name before the role word is kept with the model's class
+            if (const auto cut = inner_role_word(a, b); cut > a) b = cut;
+            // a known organization directly before a person's name ("Liberal Democrat
+            // Sarah Teather"): the organization, and the person as a name of its own
+            if (const auto org_end = leading_organization(a, b); org_end > a) {
+                found.push_back({a, org_end, EntityType::Organization,
+                                 gaz_.organizations()[organization_row(a, org_end)].subtype,
+                                 "gazetteer:organization", 2});
+                if (span.cls <= 1) found.push_back({org_end, b, EntityType::Person, {}, "ner", 2});
+                continue;
+            }
+            // the whole span is a known organization and no place or person of that name
+            // exists: the gazetteer's type ("Tories" tagged as a place)
+            if (span.cls != 1 && match(a, b, GazetteerKind::Organization) &&
+                !match(a, b, GazetteerKind::Country) && !match(a, b, GazetteerKind::Capital) &&
+                !match(a, b, GazetteerKind::City) && !match(a, b, GazetteerKind::Person)) {
+                found.push_back({a, b, EntityType::Organization,
+                                 gaz_.organizations()[organization_row(a, b)].subtype, "ner", 2});
+                continue;
+            }
             if (b - a == 1 && is_role_at(a)) continue;  // "Mr." or "President" alone
             if (span.cls <= 1 && is_possessive_determiner(text(a))) continue;  // "Our Saviour"
             // a capitalized common word alone at the start of a sentence ("Nine were ...")
@@ -370,10 +418,69 @@ class SentenceRecognizer {
         return after_the && (is_government_verb(next) || is_function_word(next));
     }
 
+    // The end of a role word that starts at token i and ends inside [i, limit), or i.
+    std::uint32_t role_word_starting_at(std::uint32_t i, std::uint32_t limit) const {
+        std::uint32_t end = i;
+        for (const auto& m : matches_) {
+            if (m.first_token > i) break;
+            if (m.kind == GazetteerKind::RoleWord && m.first_token == i && m.end_token < limit &&
+                m.end_token > end)
+                end = m.end_token;
+        }
+        return end;
+    }
+
+    // The first token of the longest role word that ends with token i.
+    std::uint32_t role_start(std::uint32_t i) const {
+        std::uint32_t start = i;
+        for (const auto& m : matches_) {
+            if (m.first_token > i) break;
+            if (m.kind == GazetteerKind::RoleWord && m.end_token == i + 1 && m.first_token < start)
+                start = m.first_token;
+        }
+        return start;
+    }
+
+    // A lower- or upper-case role word strictly inside (a, b) followed by a name: its first
+    // token, or a.
+    std::uint32_t inner_role_word(std::uint32_t a, std::uint32_t b) const {
+        for (const auto& m : matches_) {
+            if (m.first_token >= b) break;
+            if (m.kind == GazetteerKind::RoleWord && m.first_token > a && m.end_token < b)
+                return m.first_token;
+        }
+        return a;
+    }
+
+    std::size_t organization_row(std::uint32_t a, std::uint32_t b) const {
+        return static_cast<std::size_t>(match(a, b, GazetteerKind::Organization)->id);
+    }
+
+    // The end of a known organization's name that starts the span and is followed by at
+    // least two capitalized words, or a.
+    std::uint32_t leading_organization(std::uint32_t a, std::uint32_t b) const {
+        if (b - a < 3) return a;
+        for (std::uint32_t e = b - 2; e > a; --e) {
+            if (!match(a, e, GazetteerKind::Organization)) continue;
+            if (match(a, b, GazetteerKind::Organization)) return a;
+            for (auto k = e; k < b; ++k)
+                if (!is_name_token(k)) return a;
+            return e;
+        }
+        return a;
+    }
+
     bool is_name_edge(std::uint32_t i) const {
         auto t = text(i);
         if (t.empty()) return false;
+        // "Â" before a symbol is a pound or euro sign decoded twice ("Â£50"), not a letter
+        if (t.starts_with("\xC3\x82") &&
+            (t.size() == 2 || static_cast<unsigned char>(t[2]) >= 0xC2 ||
+             !std::isalpha(static_cast<unsigned char>(t[2]))))
+            return false;
         auto c = static_cast<unsigned char>(t[0]);
+        // U+0080-U+00BF and U+2000-U+2FFF are signs and punctuation ("£", "€", "—")
+        if (c == 0xC2 || c == 0xE2) return false;
         if (c >= 'a' && c <= 'z') return t.size() > 1 && t.find('.') != std::string_view::npos;
         return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }

@@ -6,7 +6,11 @@
 // one fold of articles (article i of the sorted list is in fold i mod K), for
 // cross-validation by scripts/cross-validate.
 //
+// --extra ANNOTATIONS TEXTS adds articles that every model is trained on and no fold holds
+// out (annotated text kept apart from the cross-validated set).
+//
 //   kgforge-train-relations --models models --data ANNOTATIONS TEXTS [--data ...]
+//       [--extra ANNOTATIONS TEXTS ...]
 //       --out models/relations.bin [--folds 5 --fold-dir DIR] [--epochs N] [--l2 X]
 //       [--learning-rate X] [--threshold T] [--min-count N] [--positive-weight W]
 #include <algorithm>
@@ -40,6 +44,7 @@ struct Article {
     fs::path annotation;
     fs::path text;
     std::vector<RelationExample> examples;
+    int fold = -1;  // -1: always trained on, never held out (--extra)
 };
 
 std::string read_file(const fs::path& p) {
@@ -154,7 +159,8 @@ std::vector<RelationExample> label(const AnnotatedDocument& doc, const GoldDocum
 
 void usage() {
     std::fputs(
-        "usage: kgforge-train-relations --models DIR --data ANNOTATIONS TEXTS [--data ...]\n"
+        "usage: kgforge-train-relations --models DIR --data ANNOTATIONS TEXTS [--data ...] "
+        "[--extra ANNOTATIONS TEXTS]\n"
         "           --out FILE [--folds K --fold-dir DIR] [--epochs N] [--l2 X]\n"
         "           [--learning-rate X] [--threshold T] [--min-count N] [--positive-weight W]\n",
         stderr);
@@ -164,7 +170,7 @@ void usage() {
 
 int main(int argc, char** argv) {
     fs::path models, out, fold_dir, report_path, dump_path;
-    std::vector<std::pair<fs::path, fs::path>> data;
+    std::vector<std::pair<fs::path, fs::path>> data, extra;
     int folds = 0;
     RelationTrainOptions options;
     for (int i = 1; i < argc; ++i) {
@@ -183,6 +189,9 @@ int main(int argc, char** argv) {
         else if (arg == "--data") {
             fs::path annotations = value();
             data.emplace_back(annotations, value());
+        } else if (arg == "--extra") {
+            fs::path annotations = value();
+            extra.emplace_back(annotations, value());
         } else if (arg == "--folds")
             folds = std::stoi(value());
         else if (arg == "--fold-dir")
@@ -224,14 +233,22 @@ int main(int argc, char** argv) {
     }
     try {
         std::vector<Article> articles;
-        for (const auto& [annotations, texts] : data) {
-            std::vector<fs::path> files;
-            for (const auto& e : fs::directory_iterator(annotations))
-                if (e.path().extension() == ".json") files.push_back(e.path());
-            for (const auto& f : files) articles.push_back({f.stem().string(), f, texts, {}});
-        }
-        std::sort(articles.begin(), articles.end(),
-                  [](const Article& a, const Article& b) { return a.id < b.id; });
+        auto read_set = [&](const auto& sets) {
+            std::vector<Article> found;
+            for (const auto& [annotations, texts] : sets)
+                for (const auto& e : fs::directory_iterator(annotations))
+                    if (e.path().extension() == ".json")
+                        found.push_back({e.path().stem().string(), e.path(), texts, {}});
+            std::sort(found.begin(), found.end(),
+                      [](const Article& a, const Article& b) { return a.id < b.id; });
+            return found;
+        };
+        // folds by article over --data only; --extra articles are in every fold's training
+        articles = read_set(data);
+        for (std::size_t a = 0; a < articles.size(); ++a)
+            articles[a].fold =
+                folds > 0 ? static_cast<int>(a % static_cast<std::size_t>(folds)) : 0;
+        for (auto& article : read_set(extra)) articles.push_back(std::move(article));
 
         const Analyzer analyzer(models, 2);
         const RelationClassifier classifier(analyzer.lexicon(), &analyzer.lemmatizer(),
@@ -263,10 +280,12 @@ int main(int argc, char** argv) {
                 // every example with its labels and feature names, for analysis
                 std::map<std::uint64_t, const std::string*> names;
                 for (const auto& c : candidates)
-                    for (std::size_t f = 0; f < c.features.size(); ++f) names[c.features[f]] = &c.feature_names[f];
+                    for (std::size_t f = 0; f < c.features.size(); ++f)
+                        names[c.features[f]] = &c.feature_names[f];
                 for (const auto& e : article.examples) {
                     dump << article.id;
-                    for (std::size_t l = 0; l < e.labels.size(); ++l) dump << (l ? ',' : '\t') << e.labels[l];
+                    for (std::size_t l = 0; l < e.labels.size(); ++l)
+                        dump << (l ? ',' : '\t') << e.labels[l];
                     for (const auto k : e.keys) dump << '\t' << *names[k];
                     dump << '\n';
                 }
@@ -308,13 +327,11 @@ int main(int argc, char** argv) {
         for (int k = 0; k < folds; ++k) {
             const fs::path dir = fold_dir / ("fold-" + std::to_string(k));
             fs::create_directories(dir);
-            const auto model = train_on([&](std::size_t a) {
-                return static_cast<int>(a % static_cast<std::size_t>(folds)) != k;
-            });
+            const auto model = train_on([&](std::size_t a) { return articles[a].fold != k; });
             // candidate-level check on the held-out fold (the CLI run is the real measure)
             std::vector<float> p(static_cast<std::size_t>(classes));
             for (std::size_t a = 0; a < articles.size(); ++a) {
-                if (static_cast<int>(a % static_cast<std::size_t>(folds)) != k) continue;
+                if (articles[a].fold != k) continue;
                 for (const auto& e : articles[a].examples) {
                     model.probabilities(e.keys, p.data());
                     for (int c = 1; c < classes; ++c) {
@@ -330,7 +347,7 @@ int main(int argc, char** argv) {
             model.save(dir / "relations.bin");
             std::ofstream list(dir / "held-out.tsv");
             for (std::size_t a = 0; a < articles.size(); ++a)
-                if (static_cast<int>(a % static_cast<std::size_t>(folds)) == k)
+                if (articles[a].fold == k)
                     list << articles[a].id << '\t' << articles[a].annotation.string() << '\t'
                          << articles[a].text.string() << '\n';
             fmt::print("fold {}: {} features\n", k, model.feature_count());

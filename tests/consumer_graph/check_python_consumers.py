@@ -157,6 +157,23 @@ def check_networkx_gexf(path, ref):
         raise Failure("networkx read_gexf: graph mode is not dynamic")
 
 
+def check_networkx_node_link(path, ref):
+    """The JSON export itself, read as networkx node-link data: every relation survives."""
+    import networkx as nx
+
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    try:  # the edge list's keyword: "edges" from networkx 3.4, "link" before
+        g = nx.node_link_graph(data, edges="edges", key="id")
+    except TypeError:
+        g = nx.node_link_graph(data, link="edges", key="id")
+    if not g.is_multigraph():
+        raise Failure("networkx node_link_graph: the JSON export is not read as a multigraph")
+    check("networkx node_link_graph", ref, g.number_of_nodes(), g.number_of_edges(),
+          list(g.nodes), edge_ids_of(g),
+          [d.get("name", "") for _, d in g.nodes(data=True)], ref["labels"])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", required=True, help="the graph's --format json export")
@@ -169,6 +186,8 @@ def main():
         parser.error("give --graphml and/or --gexf")
     try:
         ref = load_reference(args.json, args.with_documents)
+        if not args.with_documents:
+            check_networkx_node_link(args.json, ref)
         if args.graphml:
             check_networkx_graphml(args.graphml, ref)
             check_igraph_graphml(args.graphml, ref)

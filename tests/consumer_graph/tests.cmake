@@ -43,7 +43,8 @@ function(kgforge_consumer_graph_tests name)
       COMMAND ${KGFORGE_CG_PYTHON} ${KGFORGE_CG_DIR}/check_gephi.py
               ${PROJECT_SOURCE_DIR}/scripts/gephi-check --json ${out}/graph.json
               ${out}/graph.graphml ${out}/graph.gexf)
-    set_tests_properties(consumer_graph.${name}.gephi PROPERTIES FIXTURES_REQUIRED cg_${name})
+    set_tests_properties(consumer_graph.${name}.gephi PROPERTIES
+      FIXTURES_REQUIRED "cg_${name};gephi_harness")
   endif()
 endfunction()
 

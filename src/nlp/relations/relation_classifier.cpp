@@ -8,6 +8,8 @@
 #include "nlp/analyzer.hpp"
 #include "nlp/pos_tagger.hpp"
 #include "nlp/relation_util.hpp"
+#include "nlp/relations/embedded_names.hpp"
+#include "nlp/relations/implied_affiliation.hpp"
 #include "nlp/relations/relation_classes.hpp"
 #include "nlp/relations/relation_details.hpp"
 #include "nlp/relations/token_context.hpp"
@@ -49,6 +51,7 @@ RelationClassifier::RelationClassifier(std::shared_ptr<const Lexicon> lexicon,
     : lexicon_(lexicon),
       lemmatizer_(lemmatizer),
       rules_(std::move(lexicon), gazetteer),
+      gazetteer_(gazetteer),
       model_(std::move(model)),
       options_(std::move(options)) {}
 
@@ -153,6 +156,24 @@ std::vector<RelationMention> RelationClassifier::extract(const AnnotatedDocument
         RelationMention kept = r;
         if (options_.explain) kept.rule = "rule " + r.rule + " (kept over the model)";
         offer(std::move(kept));
+    }
+    // Offices that imply a country the sentence does not name, for people with no country
+    // affiliation found otherwise.
+    for (auto& r : implied_affiliations(doc, gazetteer_)) {
+        bool has_country = false;
+        for (const auto& [key, found] : best)
+            has_country =
+                has_country ||
+                (found.type == RelationType::AffiliatedWith && found.subject == r.subject &&
+                 doc.entities[static_cast<std::size_t>(found.object)].type == EntityType::Country);
+        if (has_country) continue;
+        if (options_.explain)
+            r.rule = "rule implied-country (a national office, no country in the sentence)";
+        offer(std::move(r));
+    }
+    for (auto& r : embedded_name_relations(doc, gazetteer_)) {
+        if (options_.explain) r.rule = "rule embedded-name (" + r.label + " inside the name)";
+        offer(std::move(r));
     }
     // The rules' surface details (label, amount, role) when a rule found the same relation.
     std::vector<RelationMention> out;

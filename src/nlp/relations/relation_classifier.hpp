@@ -56,6 +56,7 @@ class RelationClassifier {
     std::shared_ptr<const Lexicon> lexicon_;
     const Lemmatizer* lemmatizer_;
     RelationExtractor rules_;
+    const Gazetteer* gazetteer_ = nullptr;
     std::shared_ptr<const RelationModel> model_;
     ClassifierOptions options_;
 };

@@ -59,14 +59,26 @@ public final class GephiCheck {
     public static void main(String[] argv) {
         System.setProperty("java.awt.headless", "true");
         int rc;
+        boolean picture = argv.length > 0 && argv[0].equals("picture");
         try {
-            rc = run(new ArrayList<>(Arrays.asList(argv)));
+            List<String> args = new ArrayList<>(Arrays.asList(argv));
+            if (picture) {
+                args.remove(0);
+                rc = GephiPicture.run(args);
+            } else {
+                rc = run(args);
+            }
         } catch (UsageException e) {
             System.err.println("gephi-check: " + e.getMessage());
-            System.err.println("usage: check FILE.(graphml|gexf) [--png OUT.png] [--width N] [--height N]"
-                    + " [--expect-nodes N] [--expect-edges M] [--expect-edge-kinds a,b]"
-                    + " [--layout forceatlas2|yifanhu|none] [--iterations N] [--layout-seconds S]"
-                    + " [--no-edge-labels] [--fail-on-warning]");
+            if (picture) {
+                System.err.println("usage: picture FILE.gexf --png OUT.png [--width 2400] [--title TEXT]"
+                        + " [--seed 42] [--fail-on-overlap]");
+            } else {
+                System.err.println("usage: check FILE.(graphml|gexf) [--png OUT.png] [--width N] [--height N]"
+                        + " [--expect-nodes N] [--expect-edges M] [--expect-edge-kinds a,b]"
+                        + " [--layout forceatlas2|yifanhu|none] [--iterations N] [--layout-seconds S]"
+                        + " [--no-edge-labels] [--fail-on-warning]");
+            }
             rc = 2;
         } catch (Throwable t) {
             t.printStackTrace();
@@ -87,7 +99,7 @@ public final class GephiCheck {
         }
     }
 
-    private static String opt(List<String> a, String name, String def) throws UsageException {
+    static String opt(List<String> a, String name, String def) throws UsageException {
         for (int i = 0; i < a.size(); i++) {
             if (a.get(i).equals(name)) {
                 if (i + 1 >= a.size()) {

@@ -25,6 +25,9 @@ import org.gephi.preview.spi.Renderer;
 import org.openide.util.Lookup;
 
 public final class HeadlessG2DRenderTargetBuilder implements RenderTargetBuilder {
+    /** Preview property: float[] {minX, minY, maxX, maxY} to show, in preview coordinates. */
+    static final String VIEW_BOX = "kgforge.view-box";
+
     @Override
     public RenderTarget buildRenderTarget(PreviewModel model) {
         Object w = model.getProperties().getValue("width");
@@ -190,13 +193,18 @@ public final class HeadlessG2DRenderTargetBuilder implements RenderTargetBuilder
             // Fit the whole drawing (Gephi's canvas bounds incl. labels) into the image, with the
             // exporter's margin (percent of the drawing size), centred.
             CanvasSize cs = drawingBounds(model);
-            if (Boolean.getBoolean("kgforge.debug")) {
-                System.err.printf("canvas x=%f y=%f w=%f h=%f%n", cs.getX(), cs.getY(), cs.getWidth(), cs.getHeight());
-            }
             float margin = 0f;
             Object m = model.getProperties().getValue(PreviewProperty.MARGIN);
             if (m instanceof Number n) {
                 margin = n.floatValue() / 100f;
+            }
+            // An explicit view box (the picture's, which knows where the labels are) wins.
+            if (model.getProperties().getValue(VIEW_BOX) instanceof float[] box && box.length == 4) {
+                cs = new CanvasSize(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+                margin = 0f;
+            }
+            if (Boolean.getBoolean("kgforge.debug")) {
+                System.err.printf("canvas x=%f y=%f w=%f h=%f%n", cs.getX(), cs.getY(), cs.getWidth(), cs.getHeight());
             }
             float cw = Math.max(cs.getWidth(), 1e-3f) * (1f + 2f * margin);
             float ch = Math.max(cs.getHeight(), 1e-3f) * (1f + 2f * margin);
