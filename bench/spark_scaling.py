@@ -14,6 +14,10 @@ and reports wall times, the job's phase times (--timings), extraction throughput
 map phase in MB/s with 1 and 2 cores (target ratio >= 1.7), the merge-by-key phase in
 fragments/s, `kgforge merge-records` alone in fragments/s, and Spark's overhead against
 kgforge build (target < 2x on 2,000+ documents).
+
+CPU times are reported but only kgforge build's is complete: the JVM does not reap Spark's
+Python worker daemon before it exits, so the CPU of the executors' Python workers and of their
+kgforge processes is missing from a Spark run's "cpu_s" (a lower bound; docs use wall times).
 """
 import argparse
 import json
