@@ -52,8 +52,8 @@ std::vector<DocumentExtraction> documents() {
         doc.document.title = "Title " + std::to_string(d);
         doc.document.date = "2024-0" + std::to_string(1 + d % 9) + "-1" + std::to_string(d % 10);
         doc.document.source = "news.jsonl:" + std::to_string(d + 1);
-        doc.entities.push_back(entity("a", d % 2 ? "Kenya" : "Republic of Kenya",
-                                      EntityType::Country, "Q114"));
+        doc.entities.push_back(
+            entity("a", d % 2 ? "Kenya" : "Republic of Kenya", EntityType::Country, "Q114"));
         doc.entities.push_back(entity("b", "Norway", EntityType::Country, "Q20"));
         doc.entities.push_back(entity("c", "Person " + std::to_string(d % 4), EntityType::Person));
         doc.entities.push_back(entity("c2", "person " + std::to_string(d % 4), EntityType::Person));
