@@ -2,6 +2,7 @@
 (fragments shuffled by entity id / relation key / document id, each key range merged by
 `kgforge merge-records`), write in parts (neo4j-admin CSV and JSON Lines), and, behind
 --single-file, the single-file formats from a final merge on the driver."""
+import atexit
 import json
 import os
 import re
@@ -63,6 +64,7 @@ def ship_package(sc):
     """The executors import this package: send it as a zip (no --py-files needed)."""
     here = os.path.dirname(os.path.abspath(__file__))
     folder = tempfile.mkdtemp(prefix="kgforge-spark-py-")
+    atexit.register(shutil.rmtree, folder, True)
     archive = shutil.make_archive(os.path.join(folder, "kgforge_spark"), "zip",
                                   os.path.dirname(here), "kgforge_spark")
     sc.addPyFile(archive)
