@@ -8,69 +8,19 @@
 
 #include "exporters/cypher_escape.hpp"
 #include "exporters/exporters.hpp"
+#include "exporters/neo4j_csv_rows.hpp"
 
 namespace kgforge {
 namespace {
 
-// U+001F (INFORMATION SEPARATOR ONE): the array (and label) delimiter. neo4j-admin takes
-// it as --array-delimiter=U+001F; names and sentences do not contain it (a U+001F inside an
-// array element is written as U+FFFD, as is U+0000 anywhere: CSV tools choke on NUL).
-constexpr char kArrayDelimiter = '\x1f';
-constexpr std::string_view kArrayDelimiterOption = "U+001F";
-constexpr std::string_view kReplacement = "\xef\xbf\xbd";
-
-void write_csv_text(OutputStream& out, std::string_view text, bool in_array) {
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '"' && c != '\0' && !(in_array && c == kArrayDelimiter)) continue;
-        if (i > run) out.write(text.substr(run, i - run));
-        run = i + 1;
-        out.write(c == '"' ? std::string_view("\"\"") : kReplacement);
-    }
-    if (text.size() > run) out.write(text.substr(run));
-}
-
-// RFC 4180: every string field is quoted, quotes inside doubled.
-void write_csv_string(OutputStream& out, std::string_view text) {
-    out.put('"');
-    write_csv_text(out, text, false);
-    out.put('"');
-}
-
-template <typename Range, typename Get>
-void write_csv_string_array(OutputStream& out, const Range& items, Get get) {
-    out.put('"');
-    bool first = true;
-    for (const auto& item : items) {
-        if (!first) out.put(kArrayDelimiter);
-        first = false;
-        write_csv_text(out, get(item), true);
-    }
-    out.put('"');
-}
-
-std::string lower(std::string_view text) {
-    std::string result(text);
-    for (auto& c : result) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return result;
-}
+using neo4j_csv::kArrayDelimiterOption;
 
 std::string entity_file(EntityType type) {
-    return "entities_" + lower(entity_type_label(type)) + ".csv";
+    return neo4j_csv::entity_file_stem(type) + ".csv";
 }
 std::string relation_file(std::string_view type_name) {
-    return "rel_" + std::string(type_name) + ".csv";
+    return neo4j_csv::relation_file_stem(type_name) + ".csv";
 }
-
-constexpr std::string_view kRelationHeader =
-    ":START_ID(Entity),:END_ID(Entity),:TYPE,key:string,symmetric:boolean,weight:long,"
-    "confidence:double,label:string,amount:string,role:string,negated:boolean,"
-    "hypothetical:boolean,evidence_keys:string[],evidence_documents:string[],"
-    "evidence_dates:string[],evidence_sentences:string[],evidence_starts:long[],"
-    "evidence_ends:long[],evidence_labels:string[],evidence_confidences:double[],"
-    "evidence_negated:boolean[],evidence_hypothetical:boolean[],evidence_amounts:string[],"
-    "evidence_roles:string[],evidence_rules:string[]\n";
 
 class Neo4jCsvExporter final : public Exporter {
   public:
@@ -88,71 +38,36 @@ class Neo4jCsvExporter final : public Exporter {
         const auto documents = graph.documents();
         const auto relations = graph.relations();
 
-        std::set<std::string> xref_set;
+        std::set<std::string> schemes;
         for (const auto& e : entities)
-            for (const auto& [scheme, value] : e.external_ids)
-                xref_set.insert(neo4j::xref_property(scheme));
-        const std::vector<std::string> xrefs(xref_set.begin(), xref_set.end());
+            for (const auto& [scheme, value] : e.external_ids) schemes.insert(std::string(scheme));
+        const auto xrefs = neo4j_csv::xref_columns(schemes);
 
         // Entities: one file per type label, all with the same header.
+        const auto entity_header = neo4j_csv::entity_header(xrefs);
         for (int t = 0; t < kEntityTypeCount; ++t) {
             const auto type = static_cast<EntityType>(t);
             auto& out = files.open(entity_file(type));
-            out << "id:ID(Entity),:LABEL,name:string,subtype:string,aliases:string[],"
-                   "mention_count:long,document_count:long,first_date:string,last_date:string";
-            for (const auto& x : xrefs) out << ',' << x << ":string";
+            out << entity_header;
             out.put('\n');
             for (const auto& e : entities) {
                 if (e.type != type) continue;
-                write_csv_string(out, neo4j::node_key(e.id));
-                out << ",\"Entity" << kArrayDelimiter << entity_type_label(type) << "\",";
-                write_csv_string(out, e.name);
-                out.put(',');
-                write_csv_string(out, e.subtype);
-                out.put(',');
-                write_csv_string_array(out, e.aliases, [](std::string_view a) { return a; });
-                out.put(',');
-                out.write_uint(e.mention_count);
-                out.put(',');
-                out.write_uint(e.document_count);
-                out.put(',');
-                write_csv_string(out, e.first_date);
-                out.put(',');
-                write_csv_string(out, e.last_date);
-                for (const auto& x : xrefs) {
-                    out.put(',');
-                    for (const auto& [scheme, value] : e.external_ids) {
-                        if (neo4j::xref_property(scheme) == x) {
-                            write_csv_string(out, value);  // empty (no quotes): no property
-                            break;
-                        }
-                    }
-                }
+                neo4j_csv::write_entity_row(out, e, xrefs);
                 out.put('\n');
             }
         }
 
         auto& docs = files.open("documents.csv");
-        docs << "id:ID(Document),:LABEL,title:string,date:string,url:string,source:string\n";
+        docs << neo4j_csv::document_header();
+        docs.put('\n');
         auto& mentions = files.open("mentions.csv");
-        mentions << ":START_ID(Document),:END_ID(Entity),:TYPE,count:long\n";
+        mentions << neo4j_csv::mention_header();
+        mentions.put('\n');
         for (const auto& doc : documents) {
-            write_csv_string(docs, neo4j::node_key(doc.id));
-            docs << ",\"Document\",";
-            write_csv_string(docs, doc.title);
-            docs.put(',');
-            write_csv_string(docs, doc.date);
-            docs.put(',');
-            write_csv_string(docs, doc.url);
-            docs.put(',');
-            write_csv_string(docs, doc.source);
+            neo4j_csv::write_document_row(docs, doc);
             docs.put('\n');
             for (const auto& m : doc.mentions) {
-                write_csv_string(mentions, neo4j::node_key(doc.id));
-                mentions.put(',');
-                write_csv_string(mentions, neo4j::node_key(entities[m.entity].id));
-                mentions << ",\"MENTIONS\",";
-                mentions.write_uint(m.count);
+                neo4j_csv::write_mention_row(mentions, graph, doc, m);
                 mentions.put('\n');
             }
         }
@@ -166,10 +81,12 @@ class Neo4jCsvExporter final : public Exporter {
         }
         for (const auto* info : present) {
             auto& out = files.open(relation_file(info->name));
-            out << kRelationHeader;
+            out << neo4j_csv::relation_header();
+            out.put('\n');
             for (const auto& r : relations) {
                 if (r.type != info->type) continue;
-                write_relation(graph, r, *info, out);
+                neo4j_csv::write_relation_row(out, graph, r);
+                out.put('\n');
             }
         }
 
@@ -179,60 +96,6 @@ class Neo4jCsvExporter final : public Exporter {
     }
 
   private:
-    static void write_relation(const KnowledgeGraph& graph, const Relation& r,
-                               const RelationTypeInfo& info, OutputStream& out) {
-        const auto entities = graph.entities();
-        const auto documents = graph.documents();
-        const auto evidence = graph.evidence(r);
-        write_csv_string(out, neo4j::node_key(entities[r.subject].id));
-        out.put(',');
-        write_csv_string(out, neo4j::node_key(entities[r.object].id));
-        out << ",\"" << info.name << "\",";
-        write_csv_string(out, graph.relation_id(r));
-        out << (info.symmetric ? ",true," : ",false,");
-        out.write_uint(r.weight());
-        out.put(',');
-        neo4j::write_float(out, r.confidence);
-        out.put(',');
-        write_csv_string(out, graph.text(r.label));
-        out.put(',');
-        write_csv_string(out, graph.text(r.amount));
-        out.put(',');
-        write_csv_string(out, graph.text(r.role));
-        out << (r.negated ? ",true" : ",false") << (r.hypothetical ? ",true," : ",false,");
-        const auto keys = neo4j::evidence_keys(graph, r);
-        write_csv_string_array(out, keys,
-                               [](const std::string& k) -> std::string_view { return k; });
-        auto text_array = [&](auto get) {
-            out.put(',');
-            write_csv_string_array(out, evidence, get);
-        };
-        // Numbers and booleans are unquoted; arrays of them too.
-        auto plain_array = [&](auto write_one) {
-            out.put(',');
-            bool first = true;
-            for (const auto& ev : evidence) {
-                if (!first) out.put(kArrayDelimiter);
-                first = false;
-                write_one(ev);
-            }
-        };
-        text_array([&](const Evidence& ev) { return neo4j::node_key(documents[ev.document].id); });
-        text_array(
-            [&](const Evidence& ev) -> std::string_view { return documents[ev.document].date; });
-        text_array([&](const Evidence& ev) { return graph.text(ev.sentence); });
-        plain_array([&](const Evidence& ev) { out.write_uint(ev.start); });
-        plain_array([&](const Evidence& ev) { out.write_uint(ev.end); });
-        text_array([&](const Evidence& ev) { return graph.text(ev.label); });
-        plain_array([&](const Evidence& ev) { neo4j::write_float(out, ev.confidence); });
-        plain_array([&](const Evidence& ev) { out << (ev.negated ? "true" : "false"); });
-        plain_array([&](const Evidence& ev) { out << (ev.hypothetical ? "true" : "false"); });
-        text_array([&](const Evidence& ev) { return graph.text(ev.amount); });
-        text_array([&](const Evidence& ev) { return graph.text(ev.role); });
-        text_array([&](const Evidence& ev) { return graph.text(ev.rule); });
-        out.put('\n');
-    }
-
     static void write_import_script(const std::vector<const RelationTypeInfo*>& present,
                                     OutputStream& out) {
         out << "#!/bin/sh\n"

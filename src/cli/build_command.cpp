@@ -1,7 +1,5 @@
 #include <fmt/core.h>
 
-#include <filesystem>
-
 #include "cli/commands.hpp"
 #include "cli/graph_input.hpp"
 #include "cli/progress.hpp"
@@ -14,94 +12,8 @@
 
 namespace kgforge::cli {
 
-namespace fs = std::filesystem;
-
-namespace {
-
-ExportOptions export_options(const GraphOutputOptions& out) {
-    ExportOptions options;
-    options.base_iri = out.base_iri;
-    if (!options.base_iri.empty() && options.base_iri.back() != '/' &&
-        options.base_iri.back() != '#')
-        options.base_iri += '/';
-    options.batch_size = out.batch_size;
-    options.include_documents = out.include_documents;
-    options.generator = std::string("kgforge ") + KGFORGE_VERSION;
-    return options;
-}
-
-struct Written {
-    std::string format;
-    std::string path;
-};
-
-DatasetDescriptionOptions dataset_description(const GraphOutputOptions& out) {
-    DatasetDescriptionOptions description;
-    if (!out.dataset_title.empty()) description.title = out.dataset_title;
-    description.license = out.dataset_license;
-    description.creator = out.dataset_creator;
-    description.created = out.dataset_created;
-    return description;
-}
-
-// The VoID + DCAT description of the RDF files just written (--dataset-metadata).
-void write_description(const KnowledgeGraph& graph, const GraphOutputOptions& out,
-                       const std::vector<Written>& written) {
-    auto description = dataset_description(out);
-    for (const auto& w : written) {
-        if (is_rdf_format(w.format) && w.path != "<stdout>")
-            description.distributions.push_back(
-                {w.format, relative_file_iri(w.path, out.dataset_metadata)});
-    }
-    AtomicFileOutput file(out.dataset_metadata);
-    write_dataset_description(graph, export_options(out), description, file);
-    file.commit();
-}
-
-// Writes the graph; returns the paths written (for the summary line).
-std::vector<Written> write_outputs(const KnowledgeGraph& graph, const GraphOutputOptions& out) {
-    const auto options = export_options(out);
-    std::vector<Written> written;
-    if (out.format == "all") {
-        if (out.output.empty() || out.output == "-") {
-            throw Error(ErrorKind::InvalidArgument,
-                        "--format all writes several files: give -o FOLDER");
-        }
-        fs::path folder(out.output);
-        std::error_code ec;
-        fs::create_directories(folder, ec);
-        if (ec)
-            throw Error(ErrorKind::Io, "cannot create output folder: " + ec.message(), out.output);
-        for (const auto& exporter : exporters()) {
-            auto path = folder / std::string(exporter->default_file_name());
-            export_graph(graph, *exporter, options, path);
-            written.push_back({std::string(exporter->name()), path.string()});
-        }
-        return written;
-    }
-    const auto& exporter = find_exporter(out.format);
-    if (out.output.empty() || out.output == "-") {
-        if (exporter.writes_directory()) {
-            throw Error(ErrorKind::InvalidArgument,
-                        "format '" + out.format + "' writes a folder: give -o FOLDER");
-        }
-        StdoutOutput stdout_stream;
-        export_graph_to_stream(graph, exporter, options, stdout_stream);
-        return {{out.format, "<stdout>"}};
-    }
-    fs::path path(out.output);
-    std::error_code ec;
-    if (!exporter.writes_directory() && fs::is_directory(path, ec)) {
-        path /= std::string(exporter.default_file_name());
-    }
-    export_graph(graph, exporter, options, path);
-    return {{out.format, path.string()}};
-}
-
-}  // namespace
-
 int run_build(const BuildOptions& options) {
-    // Reject a bad format before doing any work.
+    // Reject a bad format or dataset description before doing any work.
     if (options.out.format != "all") find_exporter(options.out.format);
     if (!options.out.dataset_metadata.empty()) {
         if (options.out.format != "all" && !is_rdf_format(options.out.format)) {
@@ -113,14 +25,13 @@ int run_build(const BuildOptions& options) {
     }
 
     auto input = read_graph(options.inputs, options.from_extractions, options.models_dir,
-                            options.explain, options.common);
+                            options.explain, options.common, options.stdin_input);
     const auto& graph = input.graph;
     auto written = write_outputs(graph, options.out);
-    if (!options.out.dataset_metadata.empty()) write_description(graph, options.out, written);
     if (!options.common.quiet) {
         fmt::print(stderr, "kgforge: {} documents, {} entities, {} relations -> {}\n",
                    input.documents, graph.entities().size(), graph.relations().size(),
-                   written.size() == 1 ? written.front().path : options.out.output);
+                   written.size() == 1 ? written.front() : options.out.output);
     }
     return input.skipped_records ? 3 : 0;
 }

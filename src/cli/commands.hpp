@@ -1,6 +1,7 @@
 // The subcommands; each is a thin layer over the kgforge library.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,14 @@ struct CommonOptions {
     bool quiet = false;
     bool keep_going = false;
     unsigned threads = 0;
+};
+
+// --stdin-format and its companions: how "-" is read (kgforge::StdinOptions).
+struct StdinCliOptions {
+    std::string format = "text";  // text | jsonl | text-jsonl
+    std::string name = "<stdin>";
+    std::string document_id = "stdin";
+    std::uint64_t first_line = 1;
 };
 
 struct GraphOutputOptions {
@@ -32,6 +41,7 @@ struct BuildOptions {
     bool from_extractions = false;
     bool explain = false;
     std::string models_dir;
+    StdinCliOptions stdin_input;
 };
 
 struct ExtractOptions {
@@ -39,7 +49,17 @@ struct ExtractOptions {
     std::vector<std::string> inputs;
     std::string output = "-";
     bool explain = false;
+    bool by_key = false;  // keyed fragments for a distributed merge (kgforge/distributed.hpp)
     std::string models_dir;
+    StdinCliOptions stdin_input;
+};
+
+// `merge-records`: the merge of one key range of a distributed run.
+struct MergeRecordsOptions {
+    CommonOptions common;
+    std::vector<std::string> inputs = {"-"};
+    std::string output = "-";
+    GraphOutputOptions graph;  // with --format (cleared by default): the graph instead
 };
 
 struct StatsOptions {
@@ -64,6 +84,7 @@ struct PushCommandOptions {
 // Each returns the process exit code.
 int run_build(const BuildOptions& options);  // also `merge` (from_extractions = true)
 int run_extract(const ExtractOptions& options);
+int run_merge_records(const MergeRecordsOptions& options);
 int run_stats(const StatsOptions& options);
 int run_push(const PushCommandOptions& options);  // exit 2 on any Neo4j error
 

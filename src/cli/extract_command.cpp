@@ -3,13 +3,14 @@
 #include "cli/commands.hpp"
 #include "cli/graph_input.hpp"
 #include "cli/progress.hpp"
+#include "kgforge/distributed.hpp"
 #include "kgforge/extractor.hpp"
 #include "kgforge/pipeline.hpp"
 
 namespace kgforge::cli {
 
 int run_extract(const ExtractOptions& options) {
-    const auto sources = discover_inputs(options.inputs, false);
+    const auto sources = discover_inputs(options.inputs, false, stdin_options(options.stdin_input));
     Diagnostics diagnostics(options.common.keep_going);
     ProgressBar progress(!options.common.quiet && stderr_is_terminal());
     RunOptions run;
@@ -33,8 +34,12 @@ int run_extract(const ExtractOptions& options) {
     }
     std::uint64_t documents = 0;
     run_extraction(sources, *extractor, run, diagnostics, [&](DocumentExtraction&& extraction) {
-        write_extraction_json(extraction, *out);
-        out->put('\n');
+        if (options.by_key) {
+            write_keyed_fragments(extraction, *out);
+        } else {
+            write_extraction_json(extraction, *out);
+            out->put('\n');
+        }
         ++documents;
     });
     progress.finish();

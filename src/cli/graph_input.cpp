@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "cli/progress.hpp"
+#include "kgforge/error.hpp"
 #include "kgforge/extractor.hpp"
 #include "kgforge/pipeline.hpp"
 
@@ -14,11 +15,33 @@ void report_diagnostics(const Diagnostics& diagnostics, bool quiet) {
         fmt::print(stderr, "kgforge: warning: {}\n", warning);
     for (const auto& error : diagnostics.errors())
         fmt::print(stderr, "kgforge: skipped: {}\n", error);
+    if (!diagnostics.errors().empty())
+        fmt::print(stderr, "kgforge: {} malformed record{} skipped (--keep-going)\n",
+                   diagnostics.errors().size(), diagnostics.errors().size() == 1 ? "" : "s");
+}
+
+StdinOptions stdin_options(const StdinCliOptions& options) {
+    StdinOptions result;
+    if (options.format == "text") {
+        result.kind = InputKind::Text;
+    } else if (options.format == "jsonl") {
+        result.kind = InputKind::Jsonl;
+    } else if (options.format == "text-jsonl") {
+        result.kind = InputKind::TextRecords;
+    } else {
+        throw Error(ErrorKind::InvalidArgument, "unknown --stdin-format '" + options.format +
+                                                    "'; valid: text, jsonl, text-jsonl");
+    }
+    result.name = options.name;
+    result.document_id = options.document_id;
+    result.first_line = options.first_line;
+    return result;
 }
 
 GraphInput read_graph(const std::vector<std::string>& inputs, bool from_extractions,
-                      const std::string& models_dir, bool explain, const CommonOptions& common) {
-    const auto sources = discover_inputs(inputs, from_extractions);
+                      const std::string& models_dir, bool explain, const CommonOptions& common,
+                      const StdinCliOptions& stdin_input) {
+    const auto sources = discover_inputs(inputs, from_extractions, stdin_options(stdin_input));
     Diagnostics diagnostics(common.keep_going);
     ProgressBar progress(!common.quiet && stderr_is_terminal());
     RunOptions run;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "kgforge/dataset_description.hpp"
 #include "kgforge/graph.hpp"
 #include "kgforge/input.hpp"
 
@@ -18,7 +19,18 @@ struct GraphInput {
 };
 
 GraphInput read_graph(const std::vector<std::string>& inputs, bool from_extractions,
-                      const std::string& models_dir, bool explain, const CommonOptions& common);
+                      const std::string& models_dir, bool explain, const CommonOptions& common,
+                      const StdinCliOptions& stdin_input = {});
+
+// --stdin-format and companions as the library's StdinOptions; throws on an unknown format.
+StdinOptions stdin_options(const StdinCliOptions& options);
+
+// The --dataset-* options as the library's dataset description (VoID + DCAT).
+DatasetDescriptionOptions dataset_description(const GraphOutputOptions& out);
+
+// Writes the graph as --format/-o ask (and the dataset description of the RDF files with
+// --dataset-metadata); returns the paths written (for the summary line).
+std::vector<std::string> write_outputs(const KnowledgeGraph& graph, const GraphOutputOptions& out);
 
 // Warnings and skipped records on stderr, unless --quiet.
 void report_diagnostics(const Diagnostics& diagnostics, bool quiet);

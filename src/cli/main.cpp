@@ -45,6 +45,29 @@ void add_graph_output(CLI::App& command, kgforge::cli::GraphOutputOptions& out) 
                        "article date)");
 }
 
+void add_stdin(CLI::App& command, kgforge::cli::StdinCliOptions& options) {
+    command
+        .add_option("--stdin-format", options.format,
+                    "How '-' is read: text (one article), jsonl (one {\"id\",\"title\",\"date\","
+                    "\"url\",\"text\"} document a line, streamed), text-jsonl (one "
+                    "{\"id\",\"source\",\"text\"} a line, each text a whole text article)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"text", "jsonl", "text-jsonl"}));
+    command
+        .add_option("--stdin-name", options.name,
+                    "How messages and document sources name standard input")
+        ->capture_default_str();
+    command
+        .add_option("--stdin-id", options.document_id,
+                    "Base of the ids of JSONL lines without \"id\" (ID:LINE)")
+        ->capture_default_str();
+    command
+        .add_option("--stdin-first-line", options.first_line,
+                    "Number of the first line of standard input (it is a slice of a file)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,6 +92,7 @@ int main(int argc, char** argv) {
     build_cmd->add_option("--models", build.models_dir, "Folder with the trained models");
     add_common(*build_cmd, build.common);
     add_graph_output(*build_cmd, build.out);
+    add_stdin(*build_cmd, build.stdin_input);
 
     kgforge::cli::BuildOptions merge;
     auto* merge_cmd = app.add_subcommand(
@@ -88,7 +112,34 @@ int main(int argc, char** argv) {
     extract_cmd->add_flag("--explain", extract.explain,
                           "Keep the rule or model behind each relation");
     extract_cmd->add_option("--models", extract.models_dir, "Folder with the trained models");
+    extract_cmd->add_flag("--by-key", extract.by_key,
+                          "Write keyed fragments for a distributed merge (merge-records) instead "
+                          "of one extraction a document");
     add_common(*extract_cmd, extract.common);
+    add_stdin(*extract_cmd, extract.stdin_input);
+
+    kgforge::cli::MergeRecordsOptions merge_records;
+    merge_records.graph.format.clear();  // records unless --format is given
+    auto* merge_records_cmd = app.add_subcommand(
+        "merge-records",
+        "Merge the keyed fragments of one key range (extract --by-key, shuffled by key) into "
+        "rows of the exports, NUL-terminated; with --format, the graph of all fragments");
+    merge_records_cmd
+        ->add_option("fragments", merge_records.inputs, "Fragment files, or - for stdin")
+        ->capture_default_str();
+    merge_records_cmd
+        ->add_option("-o,--output", merge_records.output, "Output file or folder ('-': stdout)")
+        ->capture_default_str();
+    merge_records_cmd->add_option(
+        "-f,--format", merge_records.graph.format,
+        std::string("Write the merged graph in this format instead of records: ") + kFormats);
+    merge_records_cmd->add_option("--base-iri", merge_records.graph.base_iri,
+                                  "JSON-LD: base IRI of entity identifiers");
+    merge_records_cmd->add_flag("--with-documents", merge_records.graph.include_documents,
+                                "GraphML/GEXF: add document nodes and MENTIONS edges");
+    merge_records_cmd->add_flag("-q,--quiet", merge_records.common.quiet, "No warnings on stderr");
+    merge_records_cmd->add_flag("--keep-going", merge_records.common.keep_going,
+                                "Skip malformed fragments instead of stopping");
 
     kgforge::cli::StatsOptions stats;
     auto* stats_cmd =
@@ -134,6 +185,7 @@ int main(int argc, char** argv) {
             return kgforge::cli::run_build(merge);
         }
         if (*extract_cmd) return kgforge::cli::run_extract(extract);
+        if (*merge_records_cmd) return kgforge::cli::run_merge_records(merge_records);
         if (*stats_cmd) return kgforge::cli::run_stats(stats);
         if (*push_cmd) return kgforge::cli::run_push(push);
     } catch (const kgforge::Error& error) {

@@ -31,12 +31,14 @@ InputKind classify(const fs::path& path, bool extractions) {
 
 }  // namespace
 
-std::vector<InputSource> discover_inputs(std::span<const std::string> arguments, bool extractions) {
+std::vector<InputSource> discover_inputs(std::span<const std::string> arguments, bool extractions,
+                                         const StdinOptions& stdin_options) {
     std::vector<InputSource> sources;
     for (const auto& argument : arguments) {
         if (argument == "-") {
-            sources.push_back(
-                {"-", "<stdin>", "stdin", extractions ? InputKind::Extractions : InputKind::Text});
+            sources.push_back({"-", stdin_options.name, stdin_options.document_id,
+                               extractions ? InputKind::Extractions : stdin_options.kind,
+                               stdin_options.first_line});
             continue;
         }
         fs::path path(argument);
@@ -47,15 +49,15 @@ std::vector<InputSource> discover_inputs(std::span<const std::string> arguments,
         }
         if (fs::is_directory(status)) {
             std::vector<fs::path> found;
-            fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+            fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                                ec);
             if (ec) throw Error(ErrorKind::Io, "cannot read folder: " + ec.message(), argument);
             for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (ec) throw Error(ErrorKind::Io, "cannot read folder: " + ec.message(), argument);
                 if (!it->is_regular_file(ec)) continue;
                 const auto& p = it->path();
-                bool wanted = extractions
-                                  ? has_extension(p, ".jsonl") || has_extension(p, ".json")
-                                  : has_extension(p, ".txt") || has_extension(p, ".jsonl");
+                bool wanted = extractions ? has_extension(p, ".jsonl") || has_extension(p, ".json")
+                                          : has_extension(p, ".txt") || has_extension(p, ".jsonl");
                 if (wanted) found.push_back(p);
             }
             std::sort(found.begin(), found.end());

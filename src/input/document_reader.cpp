@@ -83,7 +83,40 @@ void read_jsonl_documents(const InputSource& source, Diagnostics& diagnostics,
                 diagnostics.error(error);
             }
         },
-        report);
+        report, source.first_line);
+}
+
+// {"id","source","text"} per line, each text a whole text article: what a distributed job
+// sends for text files it read itself, so their headers are parsed exactly as here.
+void read_text_records(const InputSource& source, Diagnostics& diagnostics,
+                       const std::function<void(Document&&)>& on_document) {
+    auto report = [&](const Error& error) { diagnostics.error(error); };
+    for_each_line(
+        source.path, source.display,
+        [&](std::string_view raw, std::uint64_t line) {
+            if (raw.find_first_not_of(" \t") == std::string_view::npos) return;
+            try {
+                const auto where = source.display + ":" + std::to_string(line);
+                std::string buffer = repair_utf8(raw, where, diagnostics);
+                rapidjson::Document json;
+                parse_json_line_in_place(json, buffer, source.display, line);
+                if (!json.IsObject()) {
+                    throw Error(ErrorKind::Parse, "expected a JSON object per line", source.display,
+                                line);
+                }
+                auto id = optional_string(json, "id", source.display, line);
+                if (id.empty())
+                    throw Error(ErrorKind::Parse, "missing required field", source.display, line, 0,
+                                "id");
+                auto origin = optional_string(json, "source", source.display, line);
+                if (origin.empty()) origin = where;
+                auto text = optional_string(json, "text", source.display, line);
+                on_document(parse_text_article(std::move(text), std::move(id), std::move(origin)));
+            } catch (const Error& error) {
+                diagnostics.error(error);
+            }
+        },
+        report, source.first_line);
 }
 
 }  // namespace
@@ -92,6 +125,10 @@ void read_documents(const InputSource& source, Diagnostics& diagnostics,
                     const std::function<void(Document&&)>& on_document) {
     if (source.kind == InputKind::Jsonl) {
         read_jsonl_documents(source, diagnostics, on_document);
+        return;
+    }
+    if (source.kind == InputKind::TextRecords) {
+        read_text_records(source, diagnostics, on_document);
         return;
     }
     auto text = repair_utf8_owned(read_whole_file(source.path, source.display), source.display,

@@ -161,7 +161,7 @@ void read_extractions(const InputSource& source, Diagnostics& diagnostics,
                     diagnostics.error(error);
                 }
             },
-            [&](const Error& error) { diagnostics.error(error); });
+            [&](const Error& error) { diagnostics.error(error); }, source.first_line);
         return;
     }
     // A .json file holds one extraction object or an array of them.

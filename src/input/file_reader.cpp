@@ -1,6 +1,7 @@
 #include "input/file_reader.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -67,11 +68,11 @@ std::string read_whole_file(const std::string& path, const std::string& display,
 
 void for_each_line(const std::string& path, const std::string& display,
                    const std::function<void(std::string_view, std::uint64_t)>& on_line,
-                   const std::function<void(const Error&)>& on_bad_line) {
+                   const std::function<void(const Error&)>& on_bad_line, std::uint64_t first_line) {
     auto file = open_input(path, display);
     std::string pending;
     bool skipping = false;  // inside a line longer than the limit
-    std::uint64_t line_number = 0;
+    std::uint64_t line_number = first_line - 1;
     auto too_long = [&] {
         skipping = true;
         pending = std::string();  // give the memory back
@@ -88,9 +89,15 @@ void for_each_line(const std::string& path, const std::string& display,
         pending.clear();
     };
     char buffer[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
-        std::string_view chunk(buffer, n);
+    const int fd = ::fileno(file.get());
+    for (;;) {
+        const auto got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0)
+            throw Error(ErrorKind::Io, std::string("cannot read: ") + std::strerror(errno),
+                        display);
+        if (got == 0) break;
+        std::string_view chunk(buffer, static_cast<std::size_t>(got));
         while (!chunk.empty()) {
             const auto newline = chunk.find('\n');
             const auto piece = chunk.substr(0, newline);
@@ -104,9 +111,6 @@ void for_each_line(const std::string& path, const std::string& display,
             chunk.remove_prefix(newline + 1);
             finish_line();
         }
-    }
-    if (std::ferror(file.get())) {
-        throw Error(ErrorKind::Io, std::string("cannot read: ") + std::strerror(errno), display);
     }
     if (!pending.empty() || skipping) {
         if (skipping) {

@@ -21,6 +21,8 @@ enum class InputKind {
     Text,         // one article per file (*.txt, or anything given by name, or stdin)
     Jsonl,        // {"id","title","date","url","text"} per line (*.jsonl)
     Extractions,  // DocumentExtraction objects: JSONL (one per line) or one JSON file
+    TextRecords,  // {"id","source","text"} per line, each text a whole text article (with
+                  // its header lines), read as a *.txt file would be (streamed text files)
 };
 
 struct InputSource {
@@ -28,6 +30,19 @@ struct InputSource {
     std::string display;      // how messages name it
     std::string document_id;  // for a text file: its path relative to the folder given
     InputKind kind = InputKind::Text;
+    std::uint64_t first_line = 1;  // number of the first line (a slice of a longer file)
+};
+
+// How standard input ("-") is read: by default one text article; with Jsonl (or
+// TextRecords) a stream of documents, one a line, read and extracted as they arrive.
+// `name` is how messages and document sources call it, `document_id` the base of default
+// ids (ID:LINE for JSONL lines without "id"), `first_line` the number of its first line:
+// together they let a slice of a file (a Spark partition) be read as the file itself.
+struct StdinOptions {
+    InputKind kind = InputKind::Text;
+    std::string name = "<stdin>";
+    std::string document_id = "stdin";
+    std::uint64_t first_line = 1;
 };
 
 // Collects warnings (invalid UTF-8 repaired, skipped records) and, with keep_going,
@@ -51,7 +66,8 @@ class Diagnostics {
 
 // Expands folders recursively (*.txt, *.jsonl, and *.json in extraction mode) in sorted
 // order; classifies each file by extension. Throws Error(Io) naming a missing path.
-std::vector<InputSource> discover_inputs(std::span<const std::string> arguments, bool extractions);
+std::vector<InputSource> discover_inputs(std::span<const std::string> arguments, bool extractions,
+                                         const StdinOptions& stdin_options = {});
 
 // Replaces invalid UTF-8 with U+FFFD; warns with the byte offset of the first repair and
 // the number of bytes replaced. repair_utf8_owned returns valid input itself, uncopied.
