@@ -96,8 +96,7 @@ class GraphmlExporter final : public Exporter {
             w.text("      <data key=\"v_name\">", e.name);
             w.text("      <data key=\"v_type\">", entity_type_name(e.type));
             w.text("      <data key=\"v_subtype\">", e.subtype);
-            if (!e.aliases.empty())
-                w.text("      <data key=\"v_aliases\">", join_list(e.aliases));
+            if (!e.aliases.empty()) w.text("      <data key=\"v_aliases\">", join_list(e.aliases));
             for (const auto& [scheme, value] : e.external_ids) {
                 if (scheme == "wikidata") w.text("      <data key=\"v_wikidata\">", value);
             }
@@ -134,7 +133,8 @@ class GraphmlExporter final : public Exporter {
             const auto& r = relations[ri];
             // Relations are sorted by subject; objects and evidence documents are random
             // accesses into large tables: fetch them a few edges ahead.
-            if (ri + 16 < relations.size()) __builtin_prefetch(&entities[relations[ri + 16].object]);
+            if (ri + 16 < relations.size())
+                __builtin_prefetch(&entities[relations[ri + 16].object]);
             if (ri + 8 < relations.size()) {
                 __builtin_prefetch(entities[relations[ri + 8].object].id.data());
                 const auto ahead = graph.evidence(relations[ri + 8]);

@@ -103,27 +103,40 @@ const std::string_view kJsonLdContextVersion = "1";
 
 namespace {
 
-bool is_unreserved(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_' || c == '~' || c == ':';
-}
+// A-Z a-z 0-9 - . _ ~ : as a table: IRIs of millions of entities are encoded per byte.
+struct UnreservedTable {
+    bool keep[256] = {};
+    constexpr UnreservedTable() {
+        for (int c = 'a'; c <= 'z'; ++c) keep[c] = true;
+        for (int c = 'A'; c <= 'Z'; ++c) keep[c] = true;
+        for (int c = '0'; c <= '9'; ++c) keep[c] = true;
+        for (const char c : {'-', '.', '_', '~', ':'}) keep[static_cast<unsigned char>(c)] = true;
+    }
+};
+constexpr UnreservedTable kUnreserved;
+
+bool is_unreserved(unsigned char c) { return kUnreserved.keep[c]; }
 
 }  // namespace
 
-std::string iri_segment(std::string_view text) {
+void append_iri_segment(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789ABCDEF";
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (is_unreserved(c)) continue;
+        out.append(text.substr(run, i - run));
+        const char escape[3] = {'%', kHex[c >> 4], kHex[c & 0xf]};
+        out.append(escape, 3);
+        run = i + 1;
+    }
+    out.append(text.substr(run));
+}
+
+std::string iri_segment(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (is_unreserved(c)) {
-            out += ch;
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 0xf];
-        }
-    }
+    append_iri_segment(out, text);
     return out;
 }
 
@@ -131,9 +144,15 @@ bool is_iso_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (text[i] < '0' || text[i] > '9') return false;
+    // A real calendar day: "2024-02-30" is not an xsd:date, and RDF tools reject it.
+    const int year =
+        (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
     const int month = (text[5] - '0') * 10 + (text[6] - '0');
     const int day = (text[8] - '0') * 10 + (text[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    if (month < 1 || month > 12 || day < 1) return false;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 bool is_absolute_iri(std::string_view text) {
@@ -142,7 +161,8 @@ bool is_absolute_iri(std::string_view text) {
     for (std::size_t i = 0; i < colon; ++i) {
         const char c = text[i];
         const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        const bool ok = alpha || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+        const bool ok =
+            alpha || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
         if (!ok) return false;
     }
     if (colon + 1 == text.size()) return false;
@@ -155,36 +175,46 @@ bool is_absolute_iri(std::string_view text) {
     return true;
 }
 
-namespace {
-
 bool is_wikidata_item(std::string_view value) {
     if (value.size() < 2 || value[0] != 'Q') return false;
     return std::all_of(value.begin() + 1, value.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The schema.org class of an entity (a term of the context).
 std::string_view schema_class(const Entity& e) {
     switch (e.type) {
-    case EntityType::Person:
-        return "Person";
-    case EntityType::Country:
-        return "Country";
-    case EntityType::Organization:
-        if (e.subtype == "GovernmentOrganization") return "GovernmentOrganization";
-        if (e.subtype == "Company") return "Corporation";
-        if (e.subtype == "MediaOrganization") return "NewsMediaOrganization";
-        if (e.subtype == "PoliticalParty") return "PoliticalParty";
-        return "Organization";
-    case EntityType::Location:
-        if (e.subtype == "City") return "City";
-        if (e.subtype == "Region") return "AdministrativeArea";
-        return "Place";
+        case EntityType::Person:
+            return "Person";
+        case EntityType::Country:
+            return "Country";
+        case EntityType::Organization:
+            if (e.subtype == "GovernmentOrganization") return "GovernmentOrganization";
+            if (e.subtype == "Company") return "Corporation";
+            if (e.subtype == "MediaOrganization") return "NewsMediaOrganization";
+            if (e.subtype == "PoliticalParty") return "PoliticalParty";
+            return "Organization";
+        case EntityType::Location:
+            if (e.subtype == "City") return "City";
+            if (e.subtype == "Region") return "AdministrativeArea";
+            return "Place";
     }
     return "Place";
 }
 
+std::string linked_data_base_iri(const ExportOptions& options) {
+    std::string base = options.base_iri;
+    if (!is_absolute_iri(base)) {
+        throw Error(
+            ErrorKind::InvalidArgument,
+            "base IRI '" + base + "' is not an absolute IRI (e.g. https://example.org/id/)");
+    }
+    if (base.back() != '/' && base.back() != '#') base += '/';
+    return base;
+}
+
+namespace {
+
 class JsonLdExporter final : public Exporter {
-public:
+  public:
     std::string_view name() const override { return "jsonld"; }
     std::string_view description() const override {
         return "JSON-LD 1.1 linked data (schema.org, PROV-O provenance, embedded context)";
@@ -193,12 +223,7 @@ public:
 
     void write(const KnowledgeGraph& graph, const ExportOptions& options,
                OutputStream& out) const override {
-        std::string base = options.base_iri;
-        if (!is_absolute_iri(base)) {
-            throw Error(ErrorKind::InvalidArgument,
-                        "base IRI '" + base + "' is not an absolute IRI (e.g. https://example.org/id/)");
-        }
-        if (base.back() != '/' && base.back() != '#') base += '/';
+        const std::string base = linked_data_base_iri(options);
         const auto entities = graph.entities();
         const auto documents = graph.documents();
         const auto relations = graph.relations();
@@ -208,7 +233,8 @@ public:
         for (const auto& e : entities) entity_iris.push_back(base + "entity/" + iri_segment(e.id));
         std::vector<std::string> document_iris;
         document_iris.reserve(documents.size());
-        for (const auto& d : documents) document_iris.push_back(base + "document/" + iri_segment(d.id));
+        for (const auto& d : documents)
+            document_iris.push_back(base + "document/" + iri_segment(d.id));
 
         auto key = [&](std::string_view k) {
             write_json_string(out, k);
@@ -305,8 +331,8 @@ public:
             while (r < relations.size() && relations[r].subject == i) {
                 const auto type = relations[r].type;
                 bool open = false;
-                for (; r < relations.size() && relations[r].subject == i &&
-                       relations[r].type == type;
+                for (;
+                     r < relations.size() && relations[r].subject == i && relations[r].type == type;
                      ++r) {
                     const auto& rel = relations[r];
                     if (rel.negated || rel.hypothetical) continue;
@@ -411,6 +437,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Exporter> make_jsonld_exporter() { return std::make_unique<JsonLdExporter>(); }
+std::unique_ptr<Exporter> make_jsonld_exporter() {
+    return std::make_unique<JsonLdExporter>();
+}
 
 }  // namespace kgforge

@@ -110,8 +110,7 @@ class Neo4jCsvExporter final : public Exporter {
                 out.put(',');
                 write_csv_string(out, e.subtype);
                 out.put(',');
-                write_csv_string_array(out, e.aliases,
-                                       [](std::string_view a) { return a; });
+                write_csv_string_array(out, e.aliases, [](std::string_view a) { return a; });
                 out.put(',');
                 out.write_uint(e.mention_count);
                 out.put(',');
@@ -218,8 +217,7 @@ class Neo4jCsvExporter final : public Exporter {
                 write_one(ev);
             }
         };
-        text_array(
-            [&](const Evidence& ev) { return neo4j::node_key(documents[ev.document].id); });
+        text_array([&](const Evidence& ev) { return neo4j::node_key(documents[ev.document].id); });
         text_array(
             [&](const Evidence& ev) -> std::string_view { return documents[ev.document].date; });
         text_array([&](const Evidence& ev) { return graph.text(ev.sentence); });

@@ -18,9 +18,10 @@ void Exporter::write_files(const KnowledgeGraph& graph, const ExportOptions& opt
 
 std::span<const std::unique_ptr<Exporter>> exporters() {
     // Registered here, explicitly, so the linker cannot drop a self-registering object.
-    static const std::array<std::unique_ptr<Exporter>, 6> all = {
-        make_graphml_exporter(), make_gexf_exporter(),  make_cypher_exporter(),
-        make_neo4j_csv_exporter(), make_jsonld_exporter(), make_json_exporter(),
+    static const std::array<std::unique_ptr<Exporter>, 9> all = {
+        make_graphml_exporter(),   make_gexf_exporter(),   make_cypher_exporter(),
+        make_neo4j_csv_exporter(), make_jsonld_exporter(), make_turtle_exporter(),
+        make_ntriples_exporter(),  make_nquads_exporter(), make_json_exporter(),
     };
     return all;
 }

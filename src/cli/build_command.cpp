@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/graph_input.hpp"
 #include "cli/progress.hpp"
+#include "kgforge/dataset_description.hpp"
 #include "kgforge/error.hpp"
 #include "kgforge/export.hpp"
 #include "kgforge/extractor.hpp"
@@ -29,10 +30,38 @@ ExportOptions export_options(const GraphOutputOptions& out) {
     return options;
 }
 
+struct Written {
+    std::string format;
+    std::string path;
+};
+
+DatasetDescriptionOptions dataset_description(const GraphOutputOptions& out) {
+    DatasetDescriptionOptions description;
+    if (!out.dataset_title.empty()) description.title = out.dataset_title;
+    description.license = out.dataset_license;
+    description.creator = out.dataset_creator;
+    description.created = out.dataset_created;
+    return description;
+}
+
+// The VoID + DCAT description of the RDF files just written (--dataset-metadata).
+void write_description(const KnowledgeGraph& graph, const GraphOutputOptions& out,
+                       const std::vector<Written>& written) {
+    auto description = dataset_description(out);
+    for (const auto& w : written) {
+        if (is_rdf_format(w.format) && w.path != "<stdout>")
+            description.distributions.push_back(
+                {w.format, relative_file_iri(w.path, out.dataset_metadata)});
+    }
+    AtomicFileOutput file(out.dataset_metadata);
+    write_dataset_description(graph, export_options(out), description, file);
+    file.commit();
+}
+
 // Writes the graph; returns the paths written (for the summary line).
-std::vector<std::string> write_outputs(const KnowledgeGraph& graph, const GraphOutputOptions& out) {
+std::vector<Written> write_outputs(const KnowledgeGraph& graph, const GraphOutputOptions& out) {
     const auto options = export_options(out);
-    std::vector<std::string> written;
+    std::vector<Written> written;
     if (out.format == "all") {
         if (out.output.empty() || out.output == "-") {
             throw Error(ErrorKind::InvalidArgument,
@@ -46,7 +75,7 @@ std::vector<std::string> write_outputs(const KnowledgeGraph& graph, const GraphO
         for (const auto& exporter : exporters()) {
             auto path = folder / std::string(exporter->default_file_name());
             export_graph(graph, *exporter, options, path);
-            written.push_back(path.string());
+            written.push_back({std::string(exporter->name()), path.string()});
         }
         return written;
     }
@@ -58,7 +87,7 @@ std::vector<std::string> write_outputs(const KnowledgeGraph& graph, const GraphO
         }
         StdoutOutput stdout_stream;
         export_graph_to_stream(graph, exporter, options, stdout_stream);
-        return {"<stdout>"};
+        return {{out.format, "<stdout>"}};
     }
     fs::path path(out.output);
     std::error_code ec;
@@ -66,7 +95,7 @@ std::vector<std::string> write_outputs(const KnowledgeGraph& graph, const GraphO
         path /= std::string(exporter.default_file_name());
     }
     export_graph(graph, exporter, options, path);
-    return {path.string()};
+    return {{out.format, path.string()}};
 }
 
 }  // namespace
@@ -74,15 +103,24 @@ std::vector<std::string> write_outputs(const KnowledgeGraph& graph, const GraphO
 int run_build(const BuildOptions& options) {
     // Reject a bad format before doing any work.
     if (options.out.format != "all") find_exporter(options.out.format);
+    if (!options.out.dataset_metadata.empty()) {
+        if (options.out.format != "all" && !is_rdf_format(options.out.format)) {
+            throw Error(ErrorKind::InvalidArgument,
+                        "--dataset-metadata describes an RDF export: use --format turtle, "
+                        "ntriples, nquads, jsonld or all");
+        }
+        check_dataset_description(dataset_description(options.out));
+    }
 
     auto input = read_graph(options.inputs, options.from_extractions, options.models_dir,
                             options.explain, options.common);
     const auto& graph = input.graph;
     auto written = write_outputs(graph, options.out);
+    if (!options.out.dataset_metadata.empty()) write_description(graph, options.out, written);
     if (!options.common.quiet) {
         fmt::print(stderr, "kgforge: {} documents, {} entities, {} relations -> {}\n",
                    input.documents, graph.entities().size(), graph.relations().size(),
-                   written.size() == 1 ? written.front() : options.out.output);
+                   written.size() == 1 ? written.front().path : options.out.output);
     }
     return input.skipped_records ? 3 : 0;
 }

@@ -18,6 +18,11 @@ struct GraphOutputOptions {
     std::string base_iri = "https://kgforge.org/id/";
     std::size_t batch_size = 1000;
     bool include_documents = false;
+    std::string dataset_metadata;  // a VoID + DCAT description is written here ("": none)
+    std::string dataset_title;
+    std::string dataset_license;
+    std::string dataset_creator;
+    std::string dataset_created;
 };
 
 struct BuildOptions {

@@ -9,7 +9,8 @@
 
 namespace {
 
-constexpr const char* kFormats = "graphml, gexf, cypher, neo4j-csv, jsonld, json, all";
+constexpr const char* kFormats =
+    "graphml, gexf, cypher, neo4j-csv, jsonld, turtle, ntriples, nquads, json, all";
 
 void add_common(CLI::App& command, kgforge::cli::CommonOptions& common) {
     command.add_flag("-q,--quiet", common.quiet, "No progress bar or warnings on stderr");
@@ -23,13 +24,25 @@ void add_graph_output(CLI::App& command, kgforge::cli::GraphOutputOptions& out) 
         ->capture_default_str();
     command.add_option("-o,--output", out.output,
                        "Output file, or folder for 'all' and neo4j-csv; '-' or none: stdout");
-    command.add_option("--base-iri", out.base_iri, "JSON-LD: base IRI of entity identifiers")
+    command
+        .add_option("--base-iri", out.base_iri,
+                    "JSON-LD, Turtle, N-Triples, N-Quads: base IRI of the resources")
         ->capture_default_str();
     command.add_option("--batch-size", out.batch_size, "Cypher: rows per UNWIND batch")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     command.add_flag("--with-documents", out.include_documents,
                      "GraphML/GEXF: add document nodes and MENTIONS edges");
+    command.add_option("--dataset-metadata", out.dataset_metadata,
+                       "Also write a VoID + DCAT description (Turtle) of the RDF export here");
+    command.add_option("--dataset-title", out.dataset_title, "Dataset description: dcterms:title");
+    command.add_option("--dataset-license", out.dataset_license,
+                       "Dataset description: dcterms:license IRI (default: none)");
+    command.add_option("--dataset-creator", out.dataset_creator,
+                       "Dataset description: dcterms:creator");
+    command.add_option("--dataset-created", out.dataset_created,
+                       "Dataset description: dcterms:created, YYYY-MM-DD (default: the latest "
+                       "article date)");
 }
 
 }  // namespace

@@ -99,6 +99,7 @@ struct Builder {
     std::uint32_t mentions = 0;
     int votes[kEntityTypeCount] = {0, 0, 0, 0};
     std::vector<std::string> words;  // longest person name's words (for surname matching)
+    bool person_cue = false;         // a title, a first name or the person gazetteer
     bool alive = true;
 };
 
@@ -359,6 +360,18 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
         out.push_back(std::move(m));
     }
     doc.mentions = std::move(out);
+}
+
+// The word before a one-word name that makes it a person: a title or a family word
+// ("his wife Maggie").
+bool Coreference::is_person_cue(const std::string& word_before) const {
+    static constexpr std::string_view kFamily[] = {
+        "wife",    "husband", "son",     "daughter", "mother",   "father",
+        "brother", "sister",  "uncle",   "aunt",     "niece",    "nephew",
+        "cousin",  "widow",   "partner", "friend",   "grandson", "granddaughter"};
+    for (auto w : kFamily)
+        if (word_before == w) return true;
+    return gazetteer_ && gazetteer_->is_role_word(word_before);
 }
 
 void Coreference::resolve(AnnotatedDocument& doc) const {
@@ -629,6 +642,10 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         m.entity = ent;
         b.mentions++;
         b.votes[static_cast<int>(m.type)]++;
+        if (m.type == EntityType::Person &&
+            (m.source != "ner" || split_words(surface).size() > 1 ||
+             (m.first_token > 0 && is_person_cue(lower_ascii(toks[m.first_token - 1].text)))))
+            b.person_cue = true;
         if (b.subtype.empty() && !m.subtype.empty() && m.subtype != "Demonym" &&
             m.subtype != "Capital")
             b.subtype = m.subtype;
@@ -905,6 +922,9 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
             if (best == per && b.votes[org] > 0 &&
                 (b.votes[org] == b.votes[per] || b.words.size() <= 1))
                 best = org;
+            // News introduces people with a first name or a title; a one-word "person" the
+            // article never names so is a company or a body ("Tesco", "Halliburton").
+            if (best == per && !b.person_cue && b.words.size() <= 1) best = org;
             r.type = static_cast<EntityType>(best);
         }
         if (b.country >= 0 && gazetteer_) {

@@ -13,6 +13,8 @@
 // Fills doc.entities and Mention::entity; keeps doc.mentions sorted and non-overlapping.
 #pragma once
 
+#include <string>
+
 #include "nlp/annotation.hpp"
 
 namespace kgforge::nlp {
@@ -35,6 +37,7 @@ class Coreference {
 
   private:
     void repair_mentions(AnnotatedDocument& doc) const;
+    bool is_person_cue(const std::string& word_before) const;
 
     const Gazetteer* gazetteer_;
     CoreferenceOptions options_;

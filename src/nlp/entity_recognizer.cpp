@@ -269,6 +269,19 @@ class SentenceRecognizer {
                 }
                 trimmed = std::pair{a, b} != before;
             }
+            // a capitalized function word does not start a name ("And Australia", "If Labour");
+            // "The" may ("The Hague")
+            while (b - a > 1 && is_function_word(text(a)) && !ieq(text(a), "the")) ++a;
+            // "George W Bush": an initial without its full stop continues the name
+            if (span.cls == 0 && b < tokens_.size() && b + 1 < tokens_.size() &&
+                text(b - 1).size() == 1 && starts_upper(text(b - 1)) && is_name_token(b) &&
+                !match(b, b + 1, GazetteerKind::Country))
+                ++b;
+            // "BBC Radio 4", "Channel 5": a broadcaster's channel number is part of its name
+            if (span.cls == 1 && b < tokens_.size() && is_channel_word(text(b - 1)) &&
+                text(b).size() <= 2 && std::isdigit(static_cast<unsigned char>(text(b)[0])))
+                ++b;
+            if (is_calendar_event(a, b)) continue;  // "Christmas": an event, not an entity
             // a name has a word in it: "Â£50", "37.5bn" are amounts
             bool has_word = false;
             for (auto k = a; k < b; ++k) has_word = has_word || starts_upper(text(k));
@@ -310,6 +323,12 @@ class SentenceRecognizer {
                 match(a, a + 1, GazetteerKind::Country) && all_common(a + 1, b) &&
                 !gaz_.is_org_suffix(text(b - 1))) {
                 found.push_back(place(a, a + 1, "ner", 2, true));
+                continue;
+            }
+            // "Oldham East", "Leeds North West": a place and a compass point name a place
+            // (a constituency or region), whatever the model's class
+            if (const auto place_end = place_before_compass_point(a, b); place_end > a) {
+                found.push_back({a, b, EntityType::Location, "Region", "ner", 2});
                 continue;
             }
             switch (span.cls) {
@@ -467,6 +486,38 @@ class SentenceRecognizer {
                 if (!is_name_token(k)) return a;
             return e;
         }
+        return a;
+    }
+
+    static bool is_channel_word(std::string_view t) {
+        return t == "Radio" || t == "Channel" || t == "TV" || t == "BBC" || t == "ITV";
+    }
+
+    bool is_calendar_event(std::uint32_t a, std::uint32_t b) const {
+        static constexpr std::array<std::string_view, 8> events = {
+            "Christmas", "Easter", "Ramadan",      "Eid",
+            "Hanukkah",  "Diwali", "Thanksgiving", "Halloween"};
+        for (auto k = a; k < b; ++k)
+            for (auto e : events)
+                if (text(k) == e) return true;
+        return false;
+    }
+
+    // The end of a known place that is followed only by compass points up to b, or a.
+    std::uint32_t place_before_compass_point(std::uint32_t a, std::uint32_t b) const {
+        auto compass = [&](std::uint32_t k) {
+            const auto t = text(k);
+            return t == "North" || t == "South" || t == "East" || t == "West" || t == "Central" ||
+                   t == "North-East" || t == "North-West" || t == "South-East" || t == "South-West";
+        };
+        std::uint32_t e = b;
+        while (e > a && compass(e - 1)) --e;
+        if (e == b || e == a) return a;
+        for (auto k = a; k < e; ++k)
+            if (!starts_upper(text(k)) && !is_hyphen(text(k)) && !ieq(text(k), "upon") &&
+                text(k) != "and")
+                return a;
+        if (match(a, e, GazetteerKind::City) || match(a, e, GazetteerKind::Capital)) return e;
         return a;
     }
 

@@ -43,6 +43,23 @@ json.load(open(os.path.join(d, "graph.jsonld")))
 xml.dom.minidom.parse(os.path.join(d, "graph.graphml"))
 xml.dom.minidom.parse(os.path.join(d, "graph.gexf"))
 PY
+for rdf in graph.ttl graph.nt graph.nq; do
+  [ -f "$work/empty-out/$rdf" ] || fail "--format all wrote no $rdf"
+done
+grep -q "schema:Dataset" "$work/empty-out/graph.ttl" || fail "empty Turtle lacks the dataset node"
+
+# The dataset description: only for RDF formats, checked before any work, nothing written.
+expect 2 "--dataset-metadata describes an RDF export" -- \
+  "$kgforge" build "$work/a.txt" --format graphml -o "$work/d.graphml" --dataset-metadata "$work/d.ttl"
+expect 2 "dataset license 'CC BY' is not an absolute IRI" -- \
+  "$kgforge" build "$work/a.txt" --format turtle -o "$work/d.ttl" --dataset-metadata "$work/v.ttl" --dataset-license "CC BY"
+expect 2 "dataset creation date '2024-02-30' is not YYYY-MM-DD" -- \
+  "$kgforge" build "$work/a.txt" --format ntriples -o "$work/d.nt" --dataset-metadata "$work/v.ttl" --dataset-created 2024-02-30
+[ ! -e "$work/d.ttl" ] && [ ! -e "$work/d.nt" ] && [ ! -e "$work/v.ttl" ] || fail "output written despite a bad description option"
+expect 2 "base IRI 'not an iri/?' is not an absolute IRI" -- \
+  "$kgforge" build "$work/a.txt" --format turtle -o "$work/b.ttl" --base-iri "not an iri"
+[ ! -e "$work/b.ttl" ] || fail "Turtle written despite a bad base IRI"
+
 empty_dir=$(mktemp -d -p "$work")
 expect 0 "0 documents" -- "$kgforge" build "$empty_dir" --format json -o "$work/none.json"
 

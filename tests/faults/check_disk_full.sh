@@ -12,7 +12,16 @@ failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 samples=$source_dir/samples
 other=("$source_dir/tests/data/adversarial.jsonl" --from-extractions)
-formats=(graphml gexf cypher neo4j-csv jsonld json)
+formats=(graphml gexf cypher neo4j-csv jsonld turtle ntriples nquads json)
+# The file --format all gives each single-file format.
+file_of() {
+  case $1 in
+    turtle) echo graph.ttl ;;
+    ntriples) echo graph.nt ;;
+    nquads) echo graph.nq ;;
+    *) echo "graph.$1" ;;
+  esac
+}
 
 # The good outputs (of samples/) in $1, a copy kept in $work/good to compare with.
 write_good() {
@@ -34,7 +43,7 @@ if [ "$mode" = rlimit ]; then
   write_good "$out"
   for format in "${formats[@]}" all; do
     target=$out
-    [ "$format" = all ] || [ "$format" = neo4j-csv ] || target=$out/graph.$format
+    [ "$format" = all ] || [ "$format" = neo4j-csv ] || target=$out/$(file_of "$format")
     [ "$format" = neo4j-csv ] && target=$out/neo4j-import
     # 8 KiB: each output of the other input is larger.
     (ulimit -f 8; exec "$kgforge" build "${other[@]}" --format "$format" -o "$target" -q) 2>"$work/stderr"
@@ -54,7 +63,7 @@ elif [ "$mode" = tmpfs ]; then
       "the file size limit test (faults.disk_full_rlimit) still covers a failing write" >&2
     exit 77
   fi
-  if ! mount -t tmpfs -o size=2m tmpfs "$work/disk" 2>"$work/stderr"; then
+  if ! mount -t tmpfs -o size=16m tmpfs "$work/disk" 2>"$work/stderr"; then
     echo "SKIP: cannot mount a tmpfs: $(cat "$work/stderr")" >&2
     exit 77
   fi
@@ -65,7 +74,7 @@ elif [ "$mode" = tmpfs ]; then
   df -k "$work/disk" | tail -1 | awk '{ exit !($4 == 0) }' || fail "the disk is not full"
   for format in "${formats[@]}" all; do
     target=$out
-    [ "$format" = all ] || [ "$format" = neo4j-csv ] || target=$out/graph.$format
+    [ "$format" = all ] || [ "$format" = neo4j-csv ] || target=$out/$(file_of "$format")
     [ "$format" = neo4j-csv ] && target=$out/neo4j-import
     "$kgforge" build "${other[@]}" --format "$format" -o "$target" -q 2>"$work/stderr"
     check_intact "$out" $? "(write failed|cannot create output (file|folder)): No space left on device" "full tmpfs, --format $format"

@@ -12,11 +12,14 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # A graph large enough that writing it takes a while (~100 MB per format).
 "$generator" --entities 20000 --relations 100000 --out "$work/big" >/dev/null || fail "generator"
-for format in graphml gexf cypher neo4j-csv jsonld json; do
+for format in graphml gexf cypher neo4j-csv jsonld turtle ntriples nquads json; do
   out=$work/out-$format
   mkdir -p "$out"
   name=graph.$format
   [ "$format" = neo4j-csv ] && name=neo4j-import
+  [ "$format" = turtle ] && name=graph.ttl
+  [ "$format" = ntriples ] && name=graph.nt
+  [ "$format" = nquads ] && name=graph.nq
   "$kgforge" build "$source_dir/samples" --format "$format" -o "$out/$name" -q || fail "good $format"
   cp -a "$out/$name" "$work/good-$name"
   "$kgforge" merge "$work/big" --format "$format" -o "$out/$name" -q &

@@ -20,9 +20,30 @@ class OutputStream {
     virtual ~OutputStream() = default;
     // The fast path is kept tiny so it inlines: exporters call it tens of times per edge.
     void write(std::string_view text) {
-        if (text.size() <= capacity_ - used_) [[likely]] {
-            std::memcpy(buffer_.get() + used_, text.data(), text.size());
-            used_ += text.size();
+        const std::size_t n = text.size();
+        if (n <= 32 && capacity_ - used_ >= 32) [[likely]] {
+            // Most pieces are short (a term, a separator): fixed-size overlapping copies
+            // instead of a call to memcpy with a variable size.
+            char* d = buffer_.get() + used_;
+            const char* s = text.data();
+            if (n >= 16) {
+                std::memcpy(d, s, 16);
+                std::memcpy(d + n - 16, s + n - 16, 16);
+            } else if (n >= 8) {
+                std::memcpy(d, s, 8);
+                std::memcpy(d + n - 8, s + n - 8, 8);
+            } else if (n >= 4) {
+                std::memcpy(d, s, 4);
+                std::memcpy(d + n - 4, s + n - 4, 4);
+            } else if (n > 0) {
+                d[0] = s[0];
+                d[n >> 1] = s[n >> 1];
+                d[n - 1] = s[n - 1];
+            }
+            used_ += n;
+        } else if (n <= capacity_ - used_) {
+            std::memcpy(buffer_.get() + used_, text.data(), n);
+            used_ += n;
         } else {
             write_through(text);
         }

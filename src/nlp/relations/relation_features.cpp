@@ -156,7 +156,10 @@ DependencyPath relation_features(const TokenContext& ctx, const RelationCandidat
         bool negated = false;
         auto visit = [&](std::uint32_t t) {
             if (t == ha || t == hb) return;
-            if (path.length() <= kMaxPathForWords) out.add("PW", ctx[t].lemma);
+            if (path.length() <= kMaxPathForWords) {
+                out.add("PW", ctx[t].lemma);
+                out.add("PWT", types, ctx[t].lemma);
+            }
             on_path |= ctx[t].trigger_types;
             if ((ctx[t].classes & kRoleWord) != 0) out.add("PROLE", types);
             negated = negated || negated_node(ctx, t, sentence.first_token, sentence.end_token);
