@@ -63,7 +63,8 @@ void write_escaped(OutputStream& out, std::string_view text, const std::array<ch
             if (i + 8 > text.size()) {
                 // The last 0-7 bytes, padded with 'a' (nothing to escape), in one test.
                 std::uint64_t word = kOnes * 'a';
-                std::memcpy(&word, text.data() + i, text.size() - i);
+                // (an empty view may have no data pointer: memcpy must not see it)
+                if (text.size() > i) std::memcpy(&word, text.data() + i, text.size() - i);
                 if (!literal_word_needs_escape(word)) {
                     out.write(text.substr(run));
                     return;
