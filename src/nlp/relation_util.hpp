@@ -36,6 +36,15 @@ inline std::string_view span_text(const AnnotatedDocument& doc, std::uint32_t fi
     return std::string_view(doc.text).substr(b, e - b);
 }
 
+// The sentence index of every token (-1 for tokens outside all sentences).
+inline std::vector<int> sentence_of_each_token(const AnnotatedDocument& doc) {
+    std::vector<int> out(doc.tokens.size(), -1);
+    for (std::size_t s = 0; s < doc.sentences.size(); ++s)
+        for (auto t = doc.sentences[s].first_token; t < doc.sentences[s].end_token; ++t)
+            out[t] = static_cast<int>(s);
+    return out;
+}
+
 inline std::string_view mention_text(const AnnotatedDocument& doc, const Mention& m) {
     return span_text(doc, m.first_token, m.end_token);
 }

@@ -6,16 +6,10 @@
 #include <string_view>
 
 #include "nlp/gazetteer.hpp"
+#include "nlp/relation_util.hpp"
 
 namespace kgforge::nlp::relations {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 // Head words of public bodies: such a body named after a country is part of it.
 constexpr std::array<std::string_view, 24> kPublicBodyHeads = {
@@ -27,16 +21,10 @@ constexpr std::array<std::string_view, 24> kPublicBodyHeads = {
 bool is_public_body(const ResolvedEntity& e) {
     if (e.subtype == "GovernmentOrganization") return true;
     const auto space = e.name.find_last_of(' ');
-    const std::string head = lower(space == std::string::npos ? e.name : e.name.substr(space + 1));
+    const std::string head =
+        detail::lower_ascii(space == std::string::npos ? e.name : e.name.substr(space + 1));
     return std::find(kPublicBodyHeads.begin(), kPublicBodyHeads.end(), head) !=
            kPublicBodyHeads.end();
-}
-
-std::string_view mention_text(const AnnotatedDocument& doc, std::uint32_t first,
-                              std::uint32_t end) {
-    const auto begin = doc.tokens[first].begin;
-    const auto stop = doc.tokens[end - 1].end;
-    return std::string_view(doc.text).substr(begin, stop - begin);
 }
 
 }  // namespace
@@ -45,10 +33,7 @@ std::vector<RelationMention> embedded_name_relations(const AnnotatedDocument& do
                                                      const Gazetteer* gazetteer) {
     std::vector<RelationMention> out;
     std::vector<bool> done(doc.entities.size(), false);
-    std::vector<int> sentence_of_token(doc.tokens.size(), -1);
-    for (std::size_t s = 0; s < doc.sentences.size(); ++s)
-        for (auto t = doc.sentences[s].first_token; t < doc.sentences[s].end_token; ++t)
-            sentence_of_token[t] = static_cast<int>(s);
+    const std::vector<int> sentence_of_token = detail::sentence_of_each_token(doc);
     // entity of each surface the article uses on its own (name and aliases), by exact text
     auto entity_named = [&](std::string_view text, int except) {
         for (std::size_t e = 0; e < doc.entities.size(); ++e) {
@@ -70,7 +55,7 @@ std::vector<RelationMention> embedded_name_relations(const AnnotatedDocument& do
         int inner = -1;
         std::uint32_t inner_end = m.first_token;
         for (auto e = m.end_token - 1; e > m.first_token; --e) {
-            const auto text = mention_text(doc, m.first_token, e);
+            const auto text = detail::span_text(doc, m.first_token, e);
             inner = entity_named(text, m.entity);
             if (inner < 0 && gazetteer) {
                 // a demonym before the body ("Iraqi oil ministry") names the country
@@ -100,7 +85,7 @@ std::vector<RelationMention> embedded_name_relations(const AnnotatedDocument& do
         r.type = type;
         r.sentence = static_cast<std::uint32_t>(sentence_of_token[m.first_token]);
         r.confidence = 0.5;
-        r.label = std::string(mention_text(doc, m.first_token, inner_end));
+        r.label = std::string(detail::span_text(doc, m.first_token, inner_end));
         r.rule = "embedded-name";
         out.push_back(std::move(r));
         done[static_cast<std::size_t>(m.entity)] = true;

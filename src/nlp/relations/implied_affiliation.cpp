@@ -6,16 +6,10 @@
 #include <string_view>
 
 #include "nlp/gazetteer.hpp"
+#include "nlp/relation_util.hpp"
 
 namespace kgforge::nlp::relations {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 // Offices of a national government, as the title before a name (lower-cased words, the
 // last word directly before the name). Offices that name another state (ambassador, envoy)
@@ -30,14 +24,15 @@ constexpr std::array<std::string_view, 9> kSecretaryKinds = {
 std::uint32_t office_title_length(const AnnotatedDocument& doc, std::uint32_t first,
                                   std::uint32_t sentence_first) {
     if (first == sentence_first) return 0;
-    const std::string head = lower(doc.tokens[first - 1].text);
+    const std::string head = detail::lower_ascii(doc.tokens[first - 1].text);
     const bool known =
         std::find(kOfficeHeads.begin(), kOfficeHeads.end(), head) != kOfficeHeads.end();
     if (!known || doc.tokens[first - 1].text.empty() ||
         !(doc.tokens[first - 1].text[0] >= 'A' && doc.tokens[first - 1].text[0] <= 'Z'))
         return 0;  // a capitalized title: "Prime Minister", not "the minister"
-    const std::string before =
-        first - 1 > sentence_first ? lower(doc.tokens[first - 2].text) : std::string();
+    const std::string before = first - 1 > sentence_first
+                                   ? detail::lower_ascii(doc.tokens[first - 2].text)
+                                   : std::string();
     if (head == "secretary" || head == "general" || head == "justice")
         return std::find(kSecretaryKinds.begin(), kSecretaryKinds.end(), before) !=
                            kSecretaryKinds.end() ||
@@ -73,10 +68,7 @@ std::vector<RelationMention> implied_affiliations(const AnnotatedDocument& doc,
     }
     if (best == second) main_country = -1;
 
-    std::vector<int> sentence_of_token(doc.tokens.size(), -1);
-    for (std::size_t s = 0; s < doc.sentences.size(); ++s)
-        for (auto t = doc.sentences[s].first_token; t < doc.sentences[s].end_token; ++t)
-            sentence_of_token[t] = static_cast<int>(s);
+    const std::vector<int> sentence_of_token = detail::sentence_of_each_token(doc);
     std::vector<bool> sentence_has_country(doc.sentences.size(), false);
     for (const auto& m : doc.mentions)
         if (m.entity >= 0 && m.first_token < doc.tokens.size() &&
@@ -121,7 +113,7 @@ std::vector<RelationMention> implied_affiliations(const AnnotatedDocument& doc,
         r.confidence = 0.5;
         for (auto t = m.first_token - title; t < m.first_token; ++t)
             r.label += (r.label.empty() ? "" : " ") + std::string(doc.tokens[t].text);
-        r.role = lower(r.label);
+        r.role = detail::lower_ascii(r.label);
         r.rule = "implied-country";
         out.push_back(std::move(r));
         done[static_cast<std::size_t>(m.entity)] = true;
