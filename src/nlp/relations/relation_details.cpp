@@ -6,26 +6,16 @@
 
 #include "nlp/pos_tagger.hpp"
 #include "nlp/relation_util.hpp"
+#include "nlp/rules/word_classes.hpp"
 
 namespace kgforge::nlp::relations {
 namespace {
 
-bool is_scale_word(std::string_view w) {
-    return w == "million" || w == "billion" || w == "trillion" || w == "bn" || w == "m" ||
-           w == "mln" || w == "bln" || w == "tn" || w == "thousand";
-}
-bool is_currency_word(std::string_view w) {
-    return w == "dlrs" || w == "dollars" || w == "dollar" || w == "euros" || w == "euro" ||
-           w == "pounds" || w == "yen" || w == "yuan" || w == "rupees" || w == "francs" ||
-           w == "marks" || w == "stg" || w == "roubles" || w == "rubles" || w == "usd";
-}
-bool is_currency_symbol(std::string_view w) {
-    return w == "$" || w == "US$" || w == "\xC2\xA3" || w == "\xE2\x82\xAC" || w == "\xC2\xA5" ||
-           w == "Rs" || w == "Rs.";
-}
-bool starts_digit(std::string_view w) {
-    return !w.empty() && w[0] >= '0' && w[0] <= '9';
-}
+// The amount words are the pattern rules' own lists.
+using rules::is_currency_symbol;
+using rules::is_currency_word;
+using rules::is_scale_word;
+using rules::starts_digit;
 
 bool wants_amount(RelationType t) {
     return t == RelationType::TradesWith || t == RelationType::Aids ||
