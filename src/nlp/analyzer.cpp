@@ -1,11 +1,13 @@
 #include "nlp/analyzer.hpp"
 
 #include <future>
+#include <string_view>
 #include <vector>
 
 #include "nlp/coreference.hpp"
 #include "nlp/dependency_parser.hpp"
 #include "nlp/entity_recognizer.hpp"
+#include "nlp/gazetteer.hpp"
 #include "nlp/lemmatizer.hpp"
 #include "nlp/lexicon.hpp"
 #include "nlp/model_paths.hpp"
@@ -56,7 +58,46 @@ void Analyzer::analyze(std::span<AnnotatedDocument> docs) const {
     for (auto& doc : docs) coreference_->resolve(doc);
     for (auto& doc : docs) {
         const auto wanted = sentences_with_entity_pairs(doc);
-        parser_->parse(doc, [&](std::size_t s) { return wanted[s]; });
+        mark_readable_sentences(doc, gazetteer());
+        parser_->parse(doc, [&](std::size_t s) { return wanted[s] && doc.sentences[s].readable; });
+    }
+}
+
+namespace {
+
+// Letters or digits, and no byte that text of names and numbers does not have: no control
+// character, no U+FFFD (what UTF-8 repair leaves of invalid bytes), no stray ASCII symbol.
+bool clean_word(std::string_view token) {
+    bool letter_or_digit = false;
+    for (const char ch : token) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            letter_or_digit = true;
+        else if (c < 0x20 || c == 0x7F || c == 0xEF)  // 0xEF: the lead byte of U+FFFD
+            return false;
+        else if (c < 0x80 &&
+                 std::string_view(".,:;()'\"-/&%$+!?").find(ch) == std::string_view::npos)
+            return false;
+    }
+    return letter_or_digit;
+}
+
+}  // namespace
+
+void mark_readable_sentences(AnnotatedDocument& doc, const Gazetteer& gazetteer) {
+    for (Sentence& sentence : doc.sentences) {
+        if (sentence.end_token > doc.tokens.size() || sentence.first_token >= sentence.end_token)
+            continue;
+        std::uint32_t common = 0;
+        std::uint32_t clean = 0;
+        for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
+            const std::string_view word = doc.tokens[t].text;
+            if (word.size() >= 2 && gazetteer.is_common_word(word)) ++common;
+            if (clean_word(word)) ++clean;
+        }
+        const double tokens = sentence.end_token - sentence.first_token;
+        sentence.readable =
+            common >= kMinProseWordShare * tokens || clean >= kMinTableWordShare * tokens;
     }
 }
 

@@ -48,7 +48,15 @@ class Analyzer {
     std::shared_ptr<const Lexicon> lexicon_;
 };
 
+// See limits::kMinProseWordShare and limits::kMinTableWordShare.
+inline constexpr double kMinProseWordShare = 0.1;
+inline constexpr double kMinTableWordShare = 0.5;
+
 // Whether sentence `s` mentions two different resolved entities (after coreference).
 std::vector<bool> sentences_with_entity_pairs(const AnnotatedDocument& doc);
+
+// Sets Sentence::readable: whether at least kMinProseWordShare of its tokens are common
+// words, or at least kMinTableWordShare are words and numbers of plain characters.
+void mark_readable_sentences(AnnotatedDocument& doc, const Gazetteer& gazetteer);
 
 }  // namespace kgforge::nlp

@@ -17,8 +17,8 @@ namespace kgforge::nlp {
 struct Token {
     std::uint32_t begin = 0;  // byte offsets into AnnotatedDocument::text
     std::uint32_t end = 0;
-    std::string_view text;    // view into AnnotatedDocument::text
-    std::uint16_t pos = 0;    // index into the tagger's tag set (Penn Treebank tags)
+    std::string_view text;  // view into AnnotatedDocument::text
+    std::uint16_t pos = 0;  // index into the tagger's tag set (Penn Treebank tags)
     bool space_before = false;
     std::uint8_t deprel = 0;  // ud::Deprel from the dependency parser; 0 = not parsed
     std::int32_t head = -1;   // token index of the syntactic head (-1: root or not parsed)
@@ -27,8 +27,11 @@ struct Token {
 struct Sentence {
     std::uint32_t first_token = 0;  // [first_token, end_token)
     std::uint32_t end_token = 0;
-    std::uint32_t begin = 0;        // byte offsets into text
+    std::uint32_t begin = 0;  // byte offsets into text
     std::uint32_t end = 0;
+    // False when it is neither prose nor a table of names and numbers (random bytes): such a
+    // sentence is not parsed and gives the relation model no candidates.
+    bool readable = true;
 };
 
 struct Mention {
@@ -36,8 +39,8 @@ struct Mention {
     std::uint32_t end_token = 0;
     EntityType type = EntityType::Organization;
     std::string subtype;
-    std::string source;   // "ner", "gazetteer:country", "pattern:title", "coref:pronoun", ...
-    int entity = -1;      // index into AnnotatedDocument::entities after resolution
+    std::string source;  // "ner", "gazetteer:country", "pattern:title", "coref:pronoun", ...
+    int entity = -1;     // index into AnnotatedDocument::entities after resolution
 };
 
 struct ResolvedEntity {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kgforge/document.hpp"
+#include "kgforge/input.hpp"
 #include "kgforge/limits.hpp"
 #include "nlp/analyzer.hpp"
 #include "nlp/relations/candidates.hpp"
@@ -17,6 +18,8 @@ TEST_CASE("limits: the NLP stages use the documented caps", "[limits]") {
     CHECK(kgforge::nlp::SentenceSplitOptions{}.max_tokens == kgforge::limits::kMaxSentenceTokens);
     CHECK(kgforge::nlp::relations::CandidateLimits{}.max_pairs_per_sentence ==
           kgforge::limits::kMaxRelationPairsPerSentence);
+    CHECK(kgforge::nlp::kMinProseWordShare == kgforge::limits::kMinProseWordShare);
+    CHECK(kgforge::nlp::kMinTableWordShare == kgforge::limits::kMinTableWordShare);
     // A line may hold a whole document plus its JSON fields.
     CHECK(kgforge::limits::kMaxLineBytes >= kgforge::limits::kMaxDocumentBytes);
     // Offsets inside a document are 32-bit.
@@ -62,4 +65,45 @@ TEST_CASE("limits: the parser and the relation candidates see bounded sentences"
     std::vector<std::uint32_t> pairs(doc.sentences.size(), 0);
     for (const auto& c : nlp::relations::relation_candidates(doc)) ++pairs[c.sentence];
     for (const auto count : pairs) CHECK(count <= limits::kMaxRelationPairsPerSentence);
+}
+
+// Random bytes are tagged but not parsed, and the relation model gets no pairs from them;
+// a results table and a news sentence after them are still parsed.
+TEST_CASE("limits: sentences that are not text are not parsed", "[limits]") {
+    using namespace kgforge;
+    const nlp::Analyzer analyzer(KGFORGE_SOURCE_DIR "/models", 1);
+    const Document document{"junk", "", "", "", "", ""};
+    std::vector<nlp::AnnotatedDocument> docs(1);
+    docs[0].document = &document;
+    std::uint64_t state = 42;
+    std::string junk;
+    for (int i = 0; i < 64 * 1024; ++i) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        junk.push_back(static_cast<char>(state >> 56));
+    }
+    Diagnostics diagnostics;
+    docs[0].text = repair_utf8(junk, "junk", diagnostics) +
+                   "\n\nAnna Berg ( Sweden ) Volvo 1:53.043\n" +
+                   "Brazil signed a trade agreement with Kenya on Monday.\n";
+    analyzer.analyze(docs);
+    const auto& doc = docs[0];
+    REQUIRE(doc.sentences.size() > 50);
+    const auto table = doc.sentences.size() - 2;
+    const auto prose = doc.sentences.size() - 1;
+    // A short piece of junk can look like a word or two; long ones never do.
+    std::size_t junk_tokens = 0;
+    std::size_t readable_junk_tokens = 0;
+    for (std::size_t s = 0; s < table; ++s) {
+        const auto& sentence = doc.sentences[s];
+        const std::size_t n = sentence.end_token - sentence.first_token;
+        junk_tokens += n;
+        if (sentence.readable) readable_junk_tokens += n;
+        if (!sentence.readable) CHECK(doc.tokens[sentence.first_token].deprel == 0);
+    }
+    CHECK(readable_junk_tokens * 100 < junk_tokens);
+    CHECK(doc.sentences[table].readable);
+    CHECK(doc.sentences[prose].readable);
+    CHECK(doc.tokens[doc.sentences[prose].first_token].deprel != 0);
+    for (const auto& c : nlp::relations::relation_candidates(doc))
+        CHECK(doc.sentences[c.sentence].readable);
 }

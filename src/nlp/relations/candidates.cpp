@@ -21,6 +21,7 @@ std::vector<RelationCandidate> relation_candidates(const AnnotatedDocument& doc,
             ++m;
         }
         pairs.clear();
+        if (!sentence.readable) continue;
         for (std::size_t i = 0; i < in_sentence.size(); ++i)
             for (std::size_t j = i + 1; j < in_sentence.size(); ++j)
                 if (doc.mentions[in_sentence[i]].entity != doc.mentions[in_sentence[j]].entity)

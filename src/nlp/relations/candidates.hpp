@@ -1,6 +1,7 @@
 // Candidate pairs for the relation model: two mentions of different resolved entities in the
-// same sentence, the first before the second. Sentences with very many mentions keep the
-// pairs that are closest (a hostile or list-like sentence cannot make the work quadratic).
+// same sentence, the first before the second, in readable sentences (Sentence::readable).
+// Sentences with very many mentions keep the pairs that are closest (a hostile or list-like
+// sentence cannot make the work quadratic).
 #pragma once
 
 #include <cstdint>
