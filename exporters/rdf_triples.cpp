@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -148,6 +149,10 @@ class IriTable {
     std::vector<std::size_t> ends_;
 };
 
+}  // namespace
+
+namespace rdf_detail {
+
 // Relation, evidence and document triples of one graph, in JSON-LD order.
 class TripleEmitter {
   public:
@@ -182,6 +187,8 @@ class TripleEmitter {
     }
 
   private:
+    friend class kgforge::PartTriples;  // emits one part at a time
+
     void put(std::string_view subject, const RdfIri& predicate, const RdfObject& object,
              std::string_view graph = {}) {
         sink_.triple(subject, predicate, object, graph);
@@ -197,13 +204,16 @@ class TripleEmitter {
     }
 
     void dataset() {
+        dataset(graph_.entities().size(), graph_.relations().size(), graph_.documents().size());
+    }
+    void dataset(std::uint64_t entities, std::uint64_t relations, std::uint64_t documents) {
         next_subject();
         put(base_, rdf::kType, RdfObject::term(kDataset));
         put(base_, kContextVersion, RdfObject::string(kJsonLdContextVersion));
         put(base_, kGenerator, RdfObject::string(options_.generator));
-        put(base_, kEntityCount, RdfObject::integer(graph_.entities().size()));
-        put(base_, kRelationCount, RdfObject::integer(graph_.relations().size()));
-        put(base_, kDocumentCount, RdfObject::integer(graph_.documents().size()));
+        put(base_, kEntityCount, RdfObject::integer(entities));
+        put(base_, kRelationCount, RdfObject::integer(relations));
+        put(base_, kDocumentCount, RdfObject::integer(documents));
     }
 
     void entity(std::size_t i) {
@@ -367,6 +377,10 @@ class TripleEmitter {
     std::string scratch_;
 };
 
+}  // namespace rdf_detail
+
+namespace {
+
 class CountingSink final : public TripleSink {
   public:
     void triple(std::string_view, const RdfIri&, const RdfObject&, std::string_view) override {
@@ -382,7 +396,32 @@ std::span<const RdfPrefix> rdf_prefixes() {
 }
 
 void emit_triples(const KnowledgeGraph& graph, const ExportOptions& options, TripleSink& sink) {
-    TripleEmitter(graph, options, sink).run();
+    rdf_detail::TripleEmitter(graph, options, sink).run();
+}
+
+PartTriples::PartTriples(const KnowledgeGraph& graph, const ExportOptions& options,
+                         TripleSink& sink)
+    : graph_(graph), emitter_(std::make_unique<rdf_detail::TripleEmitter>(graph, options, sink)) {}
+PartTriples::~PartTriples() = default;
+
+void PartTriples::entity(std::size_t index) {
+    emitter_->entity(index);
+}
+
+void PartTriples::relation(std::size_t index) {
+    const Relation& rel = graph_.relations()[index];
+    emitter_->next_subject();  // in a whole graph's stream it follows its subject's triples
+    emitter_->direct_triple(rel);
+    emitter_->statement(rel);
+}
+
+void PartTriples::document(std::size_t index) {
+    emitter_->document(index);
+}
+
+void PartTriples::dataset(std::uint64_t entities, std::uint64_t relations,
+                          std::uint64_t documents) {
+    emitter_->dataset(entities, relations, documents);
 }
 
 std::uint64_t count_triples(const KnowledgeGraph& graph, const ExportOptions& options) {

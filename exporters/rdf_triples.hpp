@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 
@@ -91,6 +92,32 @@ class TripleSink {
     virtual bool wants_graphs() const { return false; }
     virtual void triple(std::string_view subject, const RdfIri& predicate, const RdfObject& object,
                         std::string_view graph) = 0;
+};
+
+namespace rdf_detail {
+class TripleEmitter;
+}
+
+// The triples of one part of a graph at a time, for the writer of one key range of a
+// distributed merge (src/distributed): the triples of every entity, relation and document,
+// each emitted once by the range that owns it, plus dataset() once with the whole graph's
+// counts, are exactly emit_triples' (in another order). For line-based sinks only (no quads).
+class PartTriples {
+  public:
+    PartTriples(const KnowledgeGraph& graph, const ExportOptions& options, TripleSink& sink);
+    ~PartTriples();
+    PartTriples(const PartTriples&) = delete;
+    PartTriples& operator=(const PartTriples&) = delete;
+
+    void entity(std::size_t index);    // the entity's own triples
+    void relation(std::size_t index);  // its direct triple, its statement and evidence
+    void document(std::size_t index);  // the article and what it mentions
+    // The dataset resource, with the counts of the whole graph.
+    void dataset(std::uint64_t entities, std::uint64_t relations, std::uint64_t documents);
+
+  private:
+    const KnowledgeGraph& graph_;
+    std::unique_ptr<rdf_detail::TripleEmitter> emitter_;
 };
 
 // Every triple once (for a quad sink: once per graph that holds it). No triple repeats,

@@ -1,7 +1,8 @@
 """The Spark job: map (documents piped through `kgforge extract --by-key`), merge by key
 (fragments shuffled by entity id / relation key / document id, each key range merged by
-`kgforge merge-records`), write in parts (neo4j-admin CSV and JSON Lines), and, behind
---single-file, the single-file formats from a final merge on the driver."""
+`kgforge merge-records`), write in parts (neo4j-admin CSV, JSON Lines and, behind
+--ntriples, N-Triples), and, behind --single-file, the single-file formats from a final merge
+on the driver."""
 import atexit
 import json
 import os
@@ -147,6 +148,36 @@ def single_file_formats(sc, fragments, runtime, formats, output_uri):
         shutil.rmtree(local, ignore_errors=True)
 
 
+def dataset_ntriples(sc, runtime, totals, output_uri):
+    """ntriples/dataset.nt: the dataset resource with the whole graph's counts (the key
+    ranges write everything else)."""
+    counts = ",".join(str(totals.get(f"jsonl.{kind}", 0))
+                      for kind in ("entities", "relations", "documents"))
+    local = tempfile.mkdtemp(prefix="kgforge-spark-dataset-")
+    try:
+        out = os.path.join(local, "dataset.nt")
+        result = subprocess.run(runtime.command("merge-records", "--ntriples-dataset", counts,
+                                                "-o", out, "-q"),
+                                env=runtime.environment(), capture_output=True, text=True)
+        if result.returncode != 0:
+            raise JobError(tasks.first_error(result.stderr, "kgforge merge-records "
+                                             "--ntriples-dataset failed"))
+        target = outputs.Folder(sc, output_uri)
+        target.fs.mkdirs(target.path("ntriples"))
+        target.fs.copyFromLocalFile(True, True, target.jvm.org.apache.hadoop.fs.Path(
+            "file://" + out), target.path("ntriples", "dataset.nt"))
+    finally:
+        shutil.rmtree(local, ignore_errors=True)
+
+
+def sink_totals(sink_counts):
+    totals = {}
+    for counts in sink_counts.values():
+        for sink, n in counts.items():
+            totals[sink] = totals.get(sink, 0) + n
+    return totals
+
+
 def main(argv=None):
     args = parse(sys.argv[1:] if argv is None else argv)
     clock = [("start", time.time())]
@@ -188,7 +219,7 @@ def main(argv=None):
         clock.append(("extraction (map)", time.time()))
         unique = drop_duplicates(fragments, winners)
         merged = unique.partitionBy(partitions, tasks.partition_of(partitions)) \
-            .mapPartitionsWithIndex(tasks.merge(runtime, sink_counts, headers))
+            .mapPartitionsWithIndex(tasks.merge(runtime, sink_counts, headers, args.ntriples))
         schema = StructType([StructField("sink", StringType(), False),
                              StructField("seq", LongType(), False),
                              StructField("value", StringType(), False)])
@@ -196,6 +227,8 @@ def main(argv=None):
             .select("sink", "value").write.partitionBy("sink").text(temporary + "/_parts")
         clock.append(("shuffle, merge by key, write parts", time.time()))
         outputs.arrange(sc, temporary, headers.value)
+        if args.ntriples:
+            dataset_ntriples(sc, runtime, sink_totals(sink_counts.value), temporary)
         if args.single_file:
             single_file_formats(sc, unique, runtime, args.single_file, temporary)
         outputs.publish(sc, temporary, args.output)
@@ -210,10 +243,7 @@ def main(argv=None):
             raise
         fail(message)
 
-    totals = {}
-    for counts in sink_counts.value.values():
-        for sink, n in counts.items():
-            totals[sink] = totals.get(sink, 0) + n
+    totals = sink_totals(sink_counts.value)
     lost = sorted(skipped.value)
     for line in lost:
         print(f"kgforge-spark: skipped: {line}", file=sys.stderr)

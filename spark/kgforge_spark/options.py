@@ -25,6 +25,9 @@ def parse(argv):
                    help="Also write these single-file formats (comma-separated: "
                         + ", ".join(SINGLE_FILE_FORMATS) + ") with a final kgforge merge on "
                         "the driver: only when the graph fits one machine")
+    p.add_argument("--ntriples", action="store_true",
+                   help="Also write the graph as N-Triples parts (ntriples/triples/part-*, "
+                        "with ntriples/dataset.nt: together, kgforge build --format ntriples)")
     p.add_argument("--archive-name", default="kgforge",
                    help="Name the kgforge archive was given with spark-submit --archives "
                         "ARCHIVE#NAME (default: kgforge)")

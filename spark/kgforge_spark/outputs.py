@@ -1,5 +1,5 @@
 """The output folder, on any Hadoop file system: the merged records written in parts by
-Spark, renamed into neo4j-import/<file>/ and jsonl/<kind>/, a header.csv beside each
+Spark, renamed into neo4j-import/<file>/, jsonl/<kind>/ and ntriples/triples/, a header.csv beside each
 neo4j-admin part folder and an import.sh naming them; the whole folder replaced at once."""
 import uuid
 

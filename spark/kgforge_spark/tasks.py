@@ -251,8 +251,10 @@ def _returning(generator, outcome):
     outcome.append((yield from generator))
 
 
-def merge(runtime, sink_counts, headers):
+def merge(runtime, sink_counts, headers, ntriples=False):
     """Reduce task: one key range's fragments through kgforge merge-records."""
+    arguments = ["merge-records", "-"] + (["--ntriples"] if ntriples else [])
+
     def run(index, pairs):
         fed = [0]
 
@@ -264,7 +266,7 @@ def merge(runtime, sink_counts, headers):
         seq = 0
         outcome = []
         for record in _returning(
-                run_streaming(runtime.command("merge-records", "-"), runtime.environment(),
+                run_streaming(runtime.command(*arguments), runtime.environment(),
                               chunks(), b"\0"), outcome):
             sink, row = record.split(b"\t", 1)
             if sink == b"_headers":

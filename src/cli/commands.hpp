@@ -60,6 +60,9 @@ struct MergeRecordsOptions {
     std::vector<std::string> inputs = {"-"};
     std::string output = "-";
     GraphOutputOptions graph;  // with --format (cleared by default): the graph instead
+    bool ntriples = false;     // records: also the ntriples/triples rows
+    // "ENTITIES,RELATIONS,DOCUMENTS": only the dataset resource's N-Triples, no input read
+    std::string ntriples_dataset;
 };
 
 struct StatsOptions {

@@ -31,6 +31,8 @@ DatasetDescriptionOptions dataset_description(const GraphOutputOptions& out);
 // Writes the graph as --format/-o ask (and the dataset description of the RDF files with
 // --dataset-metadata); returns the paths written (for the summary line).
 std::vector<std::string> write_outputs(const KnowledgeGraph& graph, const GraphOutputOptions& out);
+// The exporters' options of these output options (base IRI, batch size, generator).
+ExportOptions export_options(const GraphOutputOptions& out);
 
 // Warnings and skipped records on stderr, unless --quiet.
 void report_diagnostics(const Diagnostics& diagnostics, bool quiet);

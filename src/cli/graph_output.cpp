@@ -12,8 +12,6 @@ namespace kgforge::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 ExportOptions export_options(const GraphOutputOptions& out) {
     ExportOptions options;
     options.base_iri = out.base_iri;
@@ -25,6 +23,8 @@ ExportOptions export_options(const GraphOutputOptions& out) {
     options.generator = std::string("kgforge ") + KGFORGE_VERSION;
     return options;
 }
+
+namespace {
 
 struct Written {
     std::string format;

@@ -135,6 +135,14 @@ int main(int argc, char** argv) {
         std::string("Write the merged graph in this format instead of records: ") + kFormats);
     merge_records_cmd->add_option("--base-iri", merge_records.graph.base_iri,
                                   "JSON-LD: base IRI of entity identifiers");
+    merge_records_cmd->add_flag("--ntriples", merge_records.ntriples,
+                                "Records: also the N-Triples of each entity, relation and "
+                                "document (sink ntriples/triples)");
+    merge_records_cmd->add_option(
+        "--ntriples-dataset", merge_records.ntriples_dataset,
+        "Write only the dataset resource's N-Triples with these whole-graph counts "
+        "(ENTITIES,RELATIONS,DOCUMENTS): with every range's ntriples/triples rows, the graph's "
+        "N-Triples");
     merge_records_cmd->add_flag("--with-documents", merge_records.graph.include_documents,
                                 "GraphML/GEXF: add document nodes and MENTIONS edges");
     merge_records_cmd->add_flag("-q,--quiet", merge_records.common.quiet, "No warnings on stderr");

@@ -1,5 +1,8 @@
 #include <fmt/core.h>
 
+#include <charconv>
+#include <string_view>
+
 #include "cli/commands.hpp"
 #include "cli/graph_input.hpp"
 #include "input/file_reader.hpp"
@@ -10,7 +13,44 @@
 
 namespace kgforge::cli {
 
+namespace {
+
+std::uint64_t count_field(std::string_view text, std::string_view what) {
+    std::uint64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty())
+        throw Error(ErrorKind::InvalidArgument,
+                    fmt::format("--ntriples-dataset: '{}' is not a count of {}", text, what));
+    return value;
+}
+
+int write_dataset_triples(const MergeRecordsOptions& options) {
+    const std::string_view spec = options.ntriples_dataset;
+    const auto first = spec.find(',');
+    const auto second = first == std::string_view::npos ? first : spec.find(',', first + 1);
+    if (second == std::string_view::npos || spec.find(',', second + 1) != std::string_view::npos)
+        throw Error(ErrorKind::InvalidArgument,
+                    "--ntriples-dataset wants ENTITIES,RELATIONS,DOCUMENTS, e.g. 120,45,10");
+    const auto entities = count_field(spec.substr(0, first), "entities");
+    const auto relations = count_field(spec.substr(first + 1, second - first - 1), "relations");
+    const auto documents = count_field(spec.substr(second + 1), "documents");
+    const auto rdf = export_options(options.graph);
+    if (options.output == "-") {
+        StdoutOutput out;
+        write_dataset_ntriples(rdf, entities, relations, documents, out);
+        out.flush_buffer();
+    } else {
+        AtomicFileOutput out(options.output);
+        write_dataset_ntriples(rdf, entities, relations, documents, out);
+        out.commit();
+    }
+    return 0;
+}
+
+}  // namespace
+
 int run_merge_records(const MergeRecordsOptions& options) {
+    if (!options.ntriples_dataset.empty()) return write_dataset_triples(options);
     const bool graph_out = !options.graph.format.empty();
     if (graph_out && options.graph.format != "all") find_exporter(options.graph.format);
     Diagnostics diagnostics(options.common.keep_going);
@@ -43,13 +83,18 @@ int run_merge_records(const MergeRecordsOptions& options) {
             fmt::print(stderr, "kgforge: {} entities, {} relations, {} documents -> {}\n",
                        graph.entities().size(), graph.relations().size(), graph.documents().size(),
                        written.size() == 1 ? written.front() : options.output);
-    } else if (options.output == "-") {
-        StdoutOutput out;
-        merger.write_records(out);
     } else {
-        AtomicFileOutput out(options.output);
-        merger.write_records(out);
-        out.commit();
+        RecordOptions records;
+        records.ntriples = options.ntriples;
+        records.rdf = export_options(options.graph);
+        if (options.output == "-") {
+            StdoutOutput out;
+            merger.write_records(out, records);
+        } else {
+            AtomicFileOutput out(options.output);
+            merger.write_records(out, records);
+            out.commit();
+        }
     }
     return diagnostics.errors().empty() ? 0 : 3;
 }

@@ -13,6 +13,8 @@
 #include "core/json_parse.hpp"
 #include "exporters/json_records.hpp"
 #include "exporters/neo4j_csv_rows.hpp"
+#include "exporters/rdf_triples.hpp"
+#include "exporters/rdf_writers.hpp"
 #include "kgforge/distributed.hpp"
 #include "kgforge/error.hpp"
 #include "kgforge/input.hpp"
@@ -117,7 +119,7 @@ struct KeyRangeMerger::Impl {
         return builder.build();
     }
 
-    void write_records(OutputStream& out) {
+    void write_records(OutputStream& out, const RecordOptions& options) {
         const auto graph = build();
         const auto xrefs = neo4j_csv::xref_columns(schemes);
         std::map<std::string, std::unique_ptr<StringOutput>> sinks;
@@ -128,9 +130,26 @@ struct KeyRangeMerger::Impl {
             stream->put('\t');
             return *stream;
         };
+        StringOutput triples;
+        LineWriter triple_writer(triples, false);
+        PartTriples part_triples(graph, options.rdf, triple_writer);
+        // One N-Triples row per record, without its last newline (the part writer adds it).
+        auto triples_row = [&](auto&& emit) {
+            if (!options.ntriples) return;
+            triples.clear();
+            emit();
+            std::string_view lines = triples.str();
+            if (lines.empty()) return;
+            if (lines.back() == '\n') lines.remove_suffix(1);
+            auto& stream = sink("ntriples/triples");
+            stream << lines;
+            stream.put('\0');
+        };
         std::map<std::string, std::string> headers;
-        for (const auto& e : graph.entities()) {
+        for (std::size_t i = 0; i < graph.entities().size(); ++i) {
+            const auto& e = graph.entities()[i];
             if (!owned_entities.count(std::string(e.id))) continue;
+            triples_row([&] { part_triples.entity(i); });
             json_records::write_node(graph, e, sink("jsonl/entities"));
             sinks["jsonl/entities"]->put('\0');
             const auto name = "neo4j-import/" + neo4j_csv::entity_file_stem(e.type);
@@ -138,8 +157,10 @@ struct KeyRangeMerger::Impl {
             sinks[name]->put('\0');
             headers.try_emplace(name, neo4j_csv::entity_header(xrefs));
         }
-        for (const auto& r : graph.relations()) {
+        for (std::size_t i = 0; i < graph.relations().size(); ++i) {
+            const auto& r = graph.relations()[i];
             if (!owned_relations.count(graph.relation_id(r))) continue;
+            triples_row([&] { part_triples.relation(i); });
             json_records::write_edge(graph, r, sink("jsonl/relations"));
             sinks["jsonl/relations"]->put('\0');
             const auto name =
@@ -148,8 +169,10 @@ struct KeyRangeMerger::Impl {
             sinks[name]->put('\0');
             headers.try_emplace(name, neo4j_csv::relation_header());
         }
-        for (const auto& doc : graph.documents()) {
+        for (std::size_t d = 0; d < graph.documents().size(); ++d) {
+            const auto& doc = graph.documents()[d];
             if (!owned_documents.count(doc.id)) continue;
+            triples_row([&] { part_triples.document(d); });
             json_records::write_document(graph, doc, sink("jsonl/documents"));
             sinks["jsonl/documents"]->put('\0');
             neo4j_csv::write_document_row(sink("neo4j-import/documents"), doc);
@@ -187,8 +210,15 @@ void KeyRangeMerger::add(std::string_view line, const std::string& where,
 std::uint64_t KeyRangeMerger::fragment_count() const {
     return impl_->fragments;
 }
-void KeyRangeMerger::write_records(OutputStream& out) {
-    impl_->write_records(out);
+void KeyRangeMerger::write_records(OutputStream& out, const RecordOptions& options) {
+    impl_->write_records(out, options);
+}
+
+void write_dataset_ntriples(const ExportOptions& options, std::uint64_t entities,
+                            std::uint64_t relations, std::uint64_t documents, OutputStream& out) {
+    const KnowledgeGraph empty = GraphBuilder().build();
+    LineWriter writer(out, false);
+    PartTriples(empty, options, writer).dataset(entities, relations, documents);
 }
 KnowledgeGraph KeyRangeMerger::build() {
     return impl_->build();

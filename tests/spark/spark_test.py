@@ -108,6 +108,20 @@ def spark_csv(output):
     return tables
 
 
+def ntriples_lines(path):
+    with open(path, "rb") as f:
+        return sorted(line for line in f.read().split(b"\n") if line)
+
+
+def spark_ntriples(output):
+    lines = []
+    for path in [os.path.join(output, "ntriples", "dataset.nt")] + sorted(
+            glob.glob(os.path.join(output, "ntriples", "triples", "part-*"))):
+        with open(path, "rb") as f:
+            lines += [line for line in f.read().split(b"\n") if line]
+    return sorted(lines)
+
+
 def compare_with_single(output, graph_json, csv_folder, what):
     """The Spark output against kgforge build's graph JSON and neo4j-admin CSV."""
     want, got = graph_records(graph_json), spark_jsonl(output)

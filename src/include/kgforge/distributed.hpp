@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "kgforge/export.hpp"
 #include "kgforge/extraction.hpp"
 #include "kgforge/graph.hpp"
 #include "kgforge/output.hpp"
@@ -40,9 +41,24 @@ void write_keyed_fragments(const DocumentExtraction& extraction, OutputStream& o
 //   jsonl/entities, jsonl/relations, jsonl/documents    objects of the JSON export
 //   neo4j-import/entities_<label>, .../documents, .../mentions, .../rel_<TYPE>
 //                                                       rows of the neo4j-csv export
+//   ntriples/triples                                    with RecordOptions::ntriples: the
+//                                                       N-Triples lines of one entity,
+//                                                       relation or document (no final
+//                                                       newline); write_dataset_ntriples
+//                                                       gives the dataset's own lines
 //   _headers                                            "<sink>\t<header line>" per CSV sink
 // Only keys that have a fragment of their own kind here are written: an entity that is only
 // the end of a relation of this range belongs to another range.
+struct RecordOptions {
+    bool ntriples = false;  // also the N-Triples rows
+    ExportOptions rdf;      // base IRI and generator of the N-Triples
+};
+
+// The N-Triples of the dataset resource with the whole graph's counts: with the
+// ntriples/triples rows of every key range, exactly `--format ntriples` of the graph.
+void write_dataset_ntriples(const ExportOptions& options, std::uint64_t entities,
+                            std::uint64_t relations, std::uint64_t documents, OutputStream& out);
+
 class KeyRangeMerger {
   public:
     KeyRangeMerger();
@@ -53,8 +69,9 @@ class KeyRangeMerger {
     // One fragment line (no newline); a malformed one throws Error naming where and line.
     void add(std::string_view line, const std::string& where, std::uint64_t line_number);
     std::uint64_t fragment_count() const;
-    void write_records(OutputStream& out);  // leaves the merger empty
-    KnowledgeGraph build();                 // the graph of every fragment given (final merge)
+    void write_records(OutputStream& out,
+                       const RecordOptions& options = {});  // leaves the merger empty
+    KnowledgeGraph build();  // the graph of every fragment given (final merge)
 
   private:
     struct Impl;

@@ -84,6 +84,10 @@ class StringOutput final : public OutputStream {
         flush_buffer();
         return data_;
     }
+    void clear() {
+        flush_buffer();
+        data_.clear();
+    }
 
   private:
     void sink(std::string_view bytes) override { data_.append(bytes); }
