@@ -130,6 +130,38 @@ for ranges in (1, 4):
         canon = lambda xs: sorted(json.dumps(x, sort_keys=True) for x in xs)  # noqa: E731
         if canon(got[sink]) != canon(graph[key]):
             fail(f"{ranges} key ranges: {sink} differs from the graph JSON's {key}")
+# N-Triples rows of 3 key ranges plus the dataset's lines: the lines of --format ntriples.
+single_nt = os.path.join(work, "single.nt")
+run("build", samples, "--format", "ntriples", "-o", single_nt, "-q")
+with open(single_nt, "rb") as f:
+    want_nt = sorted(line for line in f.read().split(b"\n") if line)
+got_nt, counts = [], {"jsonl/entities": 0, "jsonl/relations": 0, "jsonl/documents": 0}
+parts = [[] for _ in range(3)]
+for line in fragments:
+    if line[:1] == b"X":
+        for p in parts:
+            p.append(line)
+    else:
+        parts[zlib.crc32(line[:line.index(b"\t", 2)]) % 3].append(line)
+for p in parts:
+    out = run("merge-records", "-", "--ntriples", stdin=b"\n".join(p) + b"\n").stdout
+    for record in out.split(b"\0"):
+        if record:
+            sink, row = record.split(b"\t", 1)
+            if sink == b"ntriples/triples":
+                got_nt += row.split(b"\n")
+            elif sink.decode() in counts:
+                counts[sink.decode()] += 1
+spec = ",".join(str(counts[k]) for k in ("jsonl/entities", "jsonl/relations", "jsonl/documents"))
+got_nt += [line for line in run("merge-records", "--ntriples-dataset", spec).stdout.split(b"\n")
+           if line]
+if sorted(got_nt) != want_nt:
+    fail(f"merge-records --ntriples rows of 3 key ranges + --ntriples-dataset {spec} are not "
+         f"the lines of --format ntriples ({len(got_nt)} vs {len(want_nt)})")
+result = run("merge-records", "--ntriples-dataset", "12,x,3", expect=2)
+if b"'x' is not a count of relations" not in result.stderr:
+    fail(f"a bad --ntriples-dataset is not explained: {result.stderr.decode()}")
+
 result = run("merge-records", "-", stdin=b"D\tonly-two-fields\n", expect=2)
 if b"<stdin>:1" not in result.stderr:
     fail(f"a malformed fragment is not named: {result.stderr.decode()}")
@@ -137,4 +169,4 @@ if b"<stdin>:1" not in result.stderr:
 if failures:
     sys.exit(1)
 print("ok: --stdin-format jsonl/text-jsonl streams, names <stdin>:LINE, --keep-going counts; "
-      "extract --by-key | merge-records equals kgforge build")
+      "extract --by-key | merge-records equals kgforge build (JSON records and N-Triples)")
