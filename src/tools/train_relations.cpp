@@ -162,7 +162,10 @@ void usage() {
         "usage: kgforge-train-relations --models DIR --data ANNOTATIONS TEXTS [--data ...] "
         "[--extra ANNOTATIONS TEXTS]\n"
         "           --out FILE [--folds K --fold-dir DIR] [--epochs N] [--l2 X]\n"
-        "           [--learning-rate X] [--threshold T] [--min-count N] [--positive-weight W]\n",
+        "           [--learning-rate X] [--threshold T] [--min-count N] [--positive-weight W]\n"
+        "           [--override-rules RULE,...|'*'|'']\n"
+        "defaults (the shipped model's): --epochs 30 --learning-rate 0.2 --l2 1e-3 --threshold 0.5\n"
+        "           --min-count 2 --positive-weight 1 --override-rules '*'\n",
         stderr);
 }
 
@@ -173,6 +176,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<fs::path, fs::path>> data, extra;
     int folds = 0;
     RelationTrainOptions options;
+    bool override_rules_given = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         auto value = [&]() -> std::string {
@@ -214,6 +218,8 @@ int main(int argc, char** argv) {
             options.positive_weight = std::stod(value());
         else if (arg == "--override-rules") {
             const std::string list = value();
+            if (!override_rules_given) options.override_rules.clear();  // replaces the default
+            override_rules_given = true;
             for (std::size_t from = 0; from <= list.size();) {
                 const auto comma = std::min(list.find(',', from), list.size());
                 if (comma > from) options.override_rules.push_back(list.substr(from, comma - from));

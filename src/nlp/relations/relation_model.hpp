@@ -64,14 +64,16 @@ struct RelationExample {
     std::vector<int> labels;  // the gold classes (one, or several when a pair has two types)
 };
 
+// The defaults are the shipped model's settings, chosen by cross-validation (docs/QUALITY.md):
+// scripts/train-relations and scripts/cross-validate both train with them.
 struct RelationTrainOptions {
     int epochs = 30;
     double learning_rate = 0.2;  // AdaGrad
-    double l2 = 1e-5;            // per example and active weight
+    double l2 = 1e-3;            // per example and active weight
     int min_feature_count = 2;   // features seen in fewer examples are dropped
     double positive_weight = 1.0;
-    float threshold = 0.4f;
-    std::vector<std::string> override_rules;
+    float threshold = 0.5f;
+    std::vector<std::string> override_rules = {"*"};  // rules whose relations the model keeps
     std::uint64_t seed = 20261204;
     std::string description;
 };
