@@ -100,6 +100,7 @@ struct Builder {
     int votes[kEntityTypeCount] = {0, 0, 0, 0};
     std::vector<std::string> words;  // longest person name's words (for surname matching)
     bool person_cue = false;         // a title, a first name or the person gazetteer
+    bool from_tagger_only = true;    // every mention so far from the statistical tagger
     bool alive = true;
 };
 
@@ -518,13 +519,46 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                             if (diff == 1) ent = e;
                         }
                     }
-                    // A full name after its surname was seen alone.
+                    // A full name after its surname was seen alone (also when the tagger
+                    // called the surname alone a company or a place: "NAKASONE SAYS ...").
                     for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor() && ent < 0;
                          --e) {
                         auto& b = ents[static_cast<std::size_t>(e)];
-                        if (b.type != EntityType::Person || b.words.size() != 1) continue;
-                        if (b.words[0] == words.back()) {
+                        if (b.type == EntityType::Person && b.words.size() == 1 &&
+                            b.words[0] == words.back()) {
                             ent = e;
+                            break;
+                        }
+                        if ((b.type == EntityType::Organization ||
+                             b.type == EntityType::Location) &&
+                            b.from_tagger_only && b.name_words.size() <= 2 &&
+                            !b.name_words.empty() && b.name_words[0].size() == 1 &&
+                            lower_ascii(b.name_words[0][0]) == lower_ascii(words.back()) &&
+                            !detail::looks_like_acronym(words.back())) {
+                            ent = e;
+                            b.type = EntityType::Person;
+                            b.votes[static_cast<int>(EntityType::Person)] +=
+                                b.votes[static_cast<int>(EntityType::Organization)] +
+                                b.votes[static_cast<int>(EntityType::Location)];
+                            b.votes[static_cast<int>(EntityType::Organization)] = 0;
+                            b.votes[static_cast<int>(EntityType::Location)] = 0;
+                            break;
+                        }
+                    }
+                }
+            }
+            // The surname of an earlier full name that the tagger called a company or a place
+            // ("Yasuhiro Nakasone ... Nakasone said"): the person.
+            if (ent < 0 && !is_person && m.source == "ner" &&
+                (m.type == EntityType::Organization || m.type == EntityType::Location)) {
+                const auto words = split_words(name);
+                if (words.size() == 1 && !detail::looks_like_acronym(words[0])) {
+                    for (int e = static_cast<int>(ents.size()) - 1; e >= scan_floor(); --e) {
+                        const auto& b = ents[static_cast<std::size_t>(e)];
+                        if (b.type != EntityType::Person || b.words.size() < 2) continue;
+                        if (b.words.back() == words[0]) {
+                            ent = e;
+                            m.type = EntityType::Person;
                             break;
                         }
                     }
@@ -641,10 +675,17 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
         auto& b = ents[static_cast<std::size_t>(ent)];
         m.entity = ent;
         b.mentions++;
+        if (m.source != "ner") b.from_tagger_only = false;
+        // The surname alone of a person named in full, tagged as a company or a place.
+        if (b.type == EntityType::Person && m.source == "ner" && b.words.size() >= 2 &&
+            (m.type == EntityType::Organization || m.type == EntityType::Location) &&
+            lower_ascii(surface) == lower_ascii(b.words.back()))
+            m.type = EntityType::Person;
         b.votes[static_cast<int>(m.type)]++;
         if (m.type == EntityType::Person &&
             (m.source != "ner" || split_words(surface).size() > 1 ||
-             (m.first_token > 0 && is_person_cue(lower_ascii(toks[m.first_token - 1].text)))))
+             (m.first_token > 0 && is_person_cue(lower_ascii(toks[m.first_token - 1].text))) ||
+             (gazetteer_ && gazetteer_->is_person_name_word(surface))))
             b.person_cue = true;
         if (b.subtype.empty() && !m.subtype.empty() && m.subtype != "Demonym" &&
             m.subtype != "Capital")

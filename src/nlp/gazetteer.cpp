@@ -336,9 +336,10 @@ struct Gazetteer::Data {
     std::vector<OrganizationInfo> organizations;
     std::vector<PersonInfo> persons;
     std::vector<std::vector<int>> descriptions;
-    FlatMap common_words;  // hash of the folded word -> 0
-    Table exact;           // keys in original case (acronyms)
-    Table folded;          // keys lower-cased
+    FlatMap common_words;       // hash of the folded word -> 0
+    FlatMap person_name_words;  // folded first and last words of the persons' names
+    Table exact;                // keys in original case (acronyms)
+    Table folded;               // keys lower-cased
 
     static void build(Table& table, std::vector<std::pair<std::string, Entry>>& raw) {
         std::size_t prefix_count = 0;
@@ -457,6 +458,20 @@ Gazetteer Gazetteer::load(const std::filesystem::path& dir_in) {
             auto f = split_tabs(lines[n]);
             if (f.size() < 2) throw Error(ErrorKind::Model, "bad row", file.string(), n + 1);
             data->persons.push_back({std::string(f[0]), country_of(f[1])});
+        }
+        data->person_name_words.init(data->persons.size() * 2);
+        std::string key;
+        for (const auto& p : data->persons) {
+            const std::string_view name = p.name;
+            const auto first_space = name.find(' ');
+            if (first_space == std::string_view::npos) continue;
+            const auto last_space = name.rfind(' ');
+            for (const auto word : {name.substr(0, first_space), name.substr(last_space + 1)}) {
+                if (word.size() < 3 || word.back() == '.') continue;  // initials
+                key.clear();
+                append_key(word, true, key);
+                data->person_name_words.insert(hash_key(key), 0);
+            }
         }
     }
     std::vector<std::pair<std::string, Data::Entry>> exact_raw;
@@ -629,6 +644,14 @@ bool Gazetteer::is_role_word(std::string_view phrase) const {
 
 bool Gazetteer::is_org_suffix(std::string_view word) const {
     return data_->lookup(word, GazetteerKind::OrgSuffix, false) != nullptr;
+}
+
+bool Gazetteer::is_person_name_word(std::string_view word) const {
+    if (word.size() < 3 || word.size() > 40) return false;
+    thread_local std::string key;
+    key.clear();
+    append_key(word, true, key);
+    return data_->person_name_words.find(hash_key(key)) != nullptr;
 }
 
 bool Gazetteer::is_common_word(std::string_view word) const {

@@ -113,6 +113,8 @@ class Gazetteer {
     // An ordinary lower-case English word ("bank", "said", "talks"; case-insensitive, regular
     // inflections stripped); false for names such as "Okafor". From common_words.txt.
     bool is_common_word(std::string_view word) const;
+    // True for the first or last word of a person in persons.tsv ("Kofi", "Annan").
+    bool is_person_name_word(std::string_view word) const;
 
     // ---- matching over tokens ----
     // Every (start, kind) pair's longest match: overlapping matches of different kinds and
