@@ -26,20 +26,30 @@ TEST_CASE("limits: the NLP stages use the documented caps", "[limits]") {
     CHECK(kgforge::limits::kMaxDocumentBytes < (1ull << 32) / 3);
 }
 
+namespace {
+
+// The analysis of one document of `text`, with the shipped models (loaded once).
+kgforge::nlp::AnnotatedDocument analyze(std::string text) {
+    static const kgforge::nlp::Analyzer analyzer(KGFORGE_SOURCE_DIR "/models", 1);
+    static const kgforge::Document document{"limits", "", "", "", "", ""};
+    std::vector<kgforge::nlp::AnnotatedDocument> docs(1);
+    docs[0].document = &document;
+    docs[0].text = std::move(text);
+    analyzer.analyze(docs);
+    return std::move(docs[0]);
+}
+
+}  // namespace
+
 // A "sentence" of 21,000 tokens without a full stop, every clause naming several countries:
 // the parser and the relation candidates see only cut sentences, each parse is a tree
 // inside its own sentence, and the pairs per sentence stay capped.
 TEST_CASE("limits: the parser and the relation candidates see bounded sentences", "[limits]") {
     using namespace kgforge;
-    const nlp::Analyzer analyzer(KGFORGE_SOURCE_DIR "/models", 1);
-    const Document document{"long", "", "", "", "", ""};
-    std::vector<nlp::AnnotatedDocument> docs(1);
-    docs[0].document = &document;
+    std::string text;
     for (int i = 0; i < 1500; ++i)
-        docs[0].text +=
-            "Brazil, Argentina, Chile and Peru signed deals with Kenya, Norway and France ";
-    analyzer.analyze(docs);
-    const auto& doc = docs[0];
+        text += "Brazil, Argentina, Chile and Peru signed deals with Kenya, Norway and France ";
+    const auto doc = analyze(std::move(text));
     REQUIRE(doc.tokens.size() > 20000);
     REQUIRE(doc.sentences.size() > 100);
     std::size_t parsed = 0;
@@ -71,10 +81,6 @@ TEST_CASE("limits: the parser and the relation candidates see bounded sentences"
 // a results table and a news sentence after them are still parsed.
 TEST_CASE("limits: sentences that are not text are not parsed", "[limits]") {
     using namespace kgforge;
-    const nlp::Analyzer analyzer(KGFORGE_SOURCE_DIR "/models", 1);
-    const Document document{"junk", "", "", "", "", ""};
-    std::vector<nlp::AnnotatedDocument> docs(1);
-    docs[0].document = &document;
     std::uint64_t state = 42;
     std::string junk;
     for (int i = 0; i < 64 * 1024; ++i) {
@@ -82,11 +88,9 @@ TEST_CASE("limits: sentences that are not text are not parsed", "[limits]") {
         junk.push_back(static_cast<char>(state >> 56));
     }
     Diagnostics diagnostics;
-    docs[0].text = repair_utf8(junk, "junk", diagnostics) +
-                   "\n\nAnna Berg ( Sweden ) Volvo 1:53.043\n" +
-                   "Brazil signed a trade agreement with Kenya on Monday.\n";
-    analyzer.analyze(docs);
-    const auto& doc = docs[0];
+    const auto doc = analyze(repair_utf8(junk, "junk", diagnostics) +
+                             "\n\nAnna Berg ( Sweden ) Volvo 1:53.043\n" +
+                             "Brazil signed a trade agreement with Kenya on Monday.\n");
     REQUIRE(doc.sentences.size() > 50);
     const auto table = doc.sentences.size() - 2;
     const auto prose = doc.sentences.size() - 1;
