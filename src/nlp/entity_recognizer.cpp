@@ -210,6 +210,11 @@ class SentenceRecognizer {
         if ((next == "'s" || next == "\xE2\x80\x99s") && end + 1 < tokens_.size()) {
             return is_lower_word(text(end + 1));
         }
+        // "could antagonise Washington, which is pushing for ...": a relative clause that
+        // gives the capital a government's verb
+        if (next == "," && end + 2 < tokens_.size() &&
+            (text(end + 1) == "which" || text(end + 1) == "who"))
+            return is_government_verb(text(end + 2));
         return false;
     }
 
