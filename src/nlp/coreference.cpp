@@ -191,6 +191,24 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
             lower_ascii(toks[m.first_token - 1].text) == "based" &&
             toks[m.first_token - 2].text == "-")
             m.type = EntityType::Organization;
+        // "Baroness Kennedy" tagged as a company or a place: a peer is a person (not "Lord
+        // Chancellor": a title and a role word name an office)
+        if (m.source == "ner" &&
+            (m.type == EntityType::Organization || m.type == EntityType::Location)) {
+            const std::uint32_t n = m.end_token - m.first_token;
+            const bool title_inside =
+                n == 2 && is_peerage_title(lower_ascii(toks[m.first_token].text));
+            const bool title_before = n == 1 && m.first_token > 0 &&
+                                      is_peerage_title(lower_ascii(toks[m.first_token - 1].text)) &&
+                                      detail::starts_upper_ascii(toks[m.first_token - 1].text) &&
+                                      (out.empty() || out.back().end_token < m.first_token);
+            const std::string_view name = toks[m.end_token - 1].text;
+            if ((title_inside || title_before) && detail::starts_upper_ascii(name) &&
+                !(gazetteer_ && gazetteer_->is_role_word(lower_ascii(name)))) {
+                if (title_before) m.first_token -= 1;
+                m.type = EntityType::Person;
+            }
+        }
         // "Lord Falconer": the peerage title belongs to the name
         if (m.type == EntityType::Person && m.first_token > 0 &&
             is_peerage_title(lower_ascii(toks[m.first_token - 1].text)) &&
