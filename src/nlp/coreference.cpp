@@ -379,6 +379,40 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
         out.push_back(std::move(m));
     }
     doc.mentions = std::move(out);
+    type_lists_of_places(doc);
+}
+
+// "The marginals are Aberdeen South, Dumfriesshire, Ochil, Stirling and Western Isles": in a
+// list of four or more names joined by commas and "and", mostly places, the tagger's
+// companies and people are places too.
+void Coreference::type_lists_of_places(AnnotatedDocument& doc) {
+    const auto& toks = doc.tokens;
+    auto& mentions = doc.mentions;
+    auto joined = [&](const Mention& a, const Mention& b) {
+        // only "," / "and" / ", and" between them
+        if (b.first_token <= a.end_token || b.first_token - a.end_token > 2) return false;
+        for (std::uint32_t t = a.end_token; t < b.first_token; ++t)
+            if (toks[t].text != "," && toks[t].text != "and") return false;
+        return true;
+    };
+    std::size_t begin = 0;
+    while (begin < mentions.size()) {
+        std::size_t end = begin + 1;
+        while (end < mentions.size() && joined(mentions[end - 1], mentions[end])) ++end;
+        const std::size_t n = end - begin;
+        std::size_t places = 0;
+        for (std::size_t i = begin; i < end; ++i)
+            places += mentions[i].type == EntityType::Location;
+        if (n >= 4 && places * 5 >= n * 3) {
+            for (std::size_t i = begin; i < end; ++i) {
+                Mention& m = mentions[i];
+                if (m.source == "ner" &&
+                    (m.type == EntityType::Organization || m.type == EntityType::Person))
+                    m.type = EntityType::Location;
+            }
+        }
+        begin = end;
+    }
 }
 
 // The word before a one-word name that makes it a person: a title or a family word

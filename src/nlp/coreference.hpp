@@ -37,6 +37,7 @@ class Coreference {
 
   private:
     void repair_mentions(AnnotatedDocument& doc) const;
+    static void type_lists_of_places(AnnotatedDocument& doc);
     bool is_person_cue(const std::string& word_before) const;
 
     const Gazetteer* gazetteer_;
