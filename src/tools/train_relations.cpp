@@ -164,8 +164,8 @@ void usage() {
         "           --out FILE [--folds K --fold-dir DIR] [--epochs N] [--l2 X]\n"
         "           [--learning-rate X] [--threshold T] [--min-count N] [--positive-weight W]\n"
         "           [--override-rules RULE,...|'*'|'']\n"
-        "defaults (the shipped model's): --epochs 30 --learning-rate 0.2 --l2 1e-3 --threshold 0.5\n"
-        "           --min-count 2 --positive-weight 1 --override-rules '*'\n",
+        "defaults (the shipped model's): --epochs 30 --learning-rate 0.2 --l2 1e-3\n"
+        "           --threshold 0.5 --min-count 2 --positive-weight 1 --override-rules '*'\n",
         stderr);
 }
 
