@@ -15,6 +15,16 @@ void write_uchar(OutputStream& out, unsigned char c) {
     out.write(std::string_view(escape, sizeof escape));
 }
 
+// `c` as its ECHAR (`escape` is the letter) or, for 'u', as \u00XX.
+inline void write_escape(OutputStream& out, char escape, char c) {
+    if (escape == 'u') {
+        write_uchar(out, static_cast<unsigned char>(c));
+    } else {
+        const char echar[2] = {'\\', escape};
+        out.write(std::string_view(echar, 2));
+    }
+}
+
 // Per byte: 0 copied as is; otherwise the ECHAR letter, or 'u' for \u00XX. One table per
 // syntax, so the scan is a load and a branch per byte (the writers' inner loop).
 struct EscapeTables {
@@ -76,12 +86,7 @@ void write_escaped(OutputStream& out, std::string_view text, const std::array<ch
                 const char escape = table[static_cast<unsigned char>(text[i])];
                 if (!escape) continue;
                 out.write(text.substr(run, i - run));
-                if (escape == 'u') {
-                    write_uchar(out, static_cast<unsigned char>(text[i]));
-                } else {
-                    const char echar[2] = {'\\', escape};
-                    out.write(std::string_view(echar, 2));
-                }
+                write_escape(out, escape, text[i]);
                 run = i + 1;
             }
         }
@@ -91,12 +96,7 @@ void write_escaped(OutputStream& out, std::string_view text, const std::array<ch
         if (!escape) [[likely]]
             continue;
         out.write(text.substr(run, i - run));
-        if (escape == 'u') {
-            write_uchar(out, static_cast<unsigned char>(text[i]));
-        } else {
-            const char echar[2] = {'\\', escape};
-            out.write(std::string_view(echar, 2));
-        }
+        write_escape(out, escape, text[i]);
         run = i + 1;
     }
     out.write(text.substr(run));

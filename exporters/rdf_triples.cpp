@@ -149,6 +149,18 @@ class IriTable {
     std::vector<std::size_t> ends_;
 };
 
+// The dataset resource's triples (its counts are the whole graph's).
+void emit_dataset(std::string_view base, const ExportOptions& options, std::uint64_t entities,
+                  std::uint64_t relations, std::uint64_t documents, TripleSink& sink) {
+    ++sink.subject_serial;
+    sink.triple(base, rdf::kType, RdfObject::term(kDataset), {});
+    sink.triple(base, kContextVersion, RdfObject::string(kJsonLdContextVersion), {});
+    sink.triple(base, kGenerator, RdfObject::string(options.generator), {});
+    sink.triple(base, kEntityCount, RdfObject::integer(entities), {});
+    sink.triple(base, kRelationCount, RdfObject::integer(relations), {});
+    sink.triple(base, kDocumentCount, RdfObject::integer(documents), {});
+}
+
 }  // namespace
 
 namespace rdf_detail {
@@ -204,16 +216,8 @@ class TripleEmitter {
     }
 
     void dataset() {
-        dataset(graph_.entities().size(), graph_.relations().size(), graph_.documents().size());
-    }
-    void dataset(std::uint64_t entities, std::uint64_t relations, std::uint64_t documents) {
-        next_subject();
-        put(base_, rdf::kType, RdfObject::term(kDataset));
-        put(base_, kContextVersion, RdfObject::string(kJsonLdContextVersion));
-        put(base_, kGenerator, RdfObject::string(options_.generator));
-        put(base_, kEntityCount, RdfObject::integer(entities));
-        put(base_, kRelationCount, RdfObject::integer(relations));
-        put(base_, kDocumentCount, RdfObject::integer(documents));
+        emit_dataset(base_, options_, graph_.entities().size(), graph_.relations().size(),
+                     graph_.documents().size(), sink_);
     }
 
     void entity(std::size_t i) {
@@ -419,9 +423,9 @@ void PartTriples::document(std::size_t index) {
     emitter_->document(index);
 }
 
-void PartTriples::dataset(std::uint64_t entities, std::uint64_t relations,
-                          std::uint64_t documents) {
-    emitter_->dataset(entities, relations, documents);
+void emit_dataset_triples(const ExportOptions& options, std::uint64_t entities,
+                          std::uint64_t relations, std::uint64_t documents, TripleSink& sink) {
+    emit_dataset(linked_data_base_iri(options), options, entities, relations, documents, sink);
 }
 
 std::uint64_t count_triples(const KnowledgeGraph& graph, const ExportOptions& options) {

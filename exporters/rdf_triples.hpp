@@ -100,8 +100,9 @@ class TripleEmitter;
 
 // The triples of one part of a graph at a time, for the writer of one key range of a
 // distributed merge (src/distributed): the triples of every entity, relation and document,
-// each emitted once by the range that owns it, plus dataset() once with the whole graph's
-// counts, are exactly emit_triples' (in another order). For line-based sinks only (no quads).
+// each emitted once by the range that owns it, plus emit_dataset_triples() once with the
+// whole graph's counts, are exactly emit_triples' (in another order). For line-based sinks only (no
+// quads).
 class PartTriples {
   public:
     PartTriples(const KnowledgeGraph& graph, const ExportOptions& options, TripleSink& sink);
@@ -112,8 +113,6 @@ class PartTriples {
     void entity(std::size_t index);    // the entity's own triples
     void relation(std::size_t index);  // its direct triple, its statement and evidence
     void document(std::size_t index);  // the article and what it mentions
-    // The dataset resource, with the counts of the whole graph.
-    void dataset(std::uint64_t entities, std::uint64_t relations, std::uint64_t documents);
 
   private:
     const KnowledgeGraph& graph_;
@@ -124,5 +123,8 @@ class PartTriples {
 // so the number of calls to a triple sink is the size of the RDF graph.
 void emit_triples(const KnowledgeGraph& graph, const ExportOptions& options, TripleSink& sink);
 std::uint64_t count_triples(const KnowledgeGraph& graph, const ExportOptions& options);
+// Only the dataset resource's triples, with the counts of the whole graph (see PartTriples).
+void emit_dataset_triples(const ExportOptions& options, std::uint64_t entities,
+                          std::uint64_t relations, std::uint64_t documents, TripleSink& sink);
 
 }  // namespace kgforge

@@ -15,6 +15,20 @@ namespace kgforge::cli {
 
 namespace {
 
+// Records to stdout ("-") or atomically to a file.
+template <class Write>
+void write_to(const std::string& output, Write&& write) {
+    if (output == "-") {
+        StdoutOutput out;
+        write(out);
+        out.flush_buffer();
+    } else {
+        AtomicFileOutput out(output);
+        write(out);
+        out.commit();
+    }
+}
+
 std::uint64_t count_field(std::string_view text, std::string_view what) {
     std::uint64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -35,15 +49,9 @@ int write_dataset_triples(const MergeRecordsOptions& options) {
     const auto relations = count_field(spec.substr(first + 1, second - first - 1), "relations");
     const auto documents = count_field(spec.substr(second + 1), "documents");
     const auto rdf = export_options(options.graph);
-    if (options.output == "-") {
-        StdoutOutput out;
+    write_to(options.output, [&](OutputStream& out) {
         write_dataset_ntriples(rdf, entities, relations, documents, out);
-        out.flush_buffer();
-    } else {
-        AtomicFileOutput out(options.output);
-        write_dataset_ntriples(rdf, entities, relations, documents, out);
-        out.commit();
-    }
+    });
     return 0;
 }
 
@@ -87,14 +95,7 @@ int run_merge_records(const MergeRecordsOptions& options) {
         RecordOptions records;
         records.ntriples = options.ntriples;
         records.rdf = export_options(options.graph);
-        if (options.output == "-") {
-            StdoutOutput out;
-            merger.write_records(out, records);
-        } else {
-            AtomicFileOutput out(options.output);
-            merger.write_records(out, records);
-            out.commit();
-        }
+        write_to(options.output, [&](OutputStream& out) { merger.write_records(out, records); });
     }
     return diagnostics.errors().empty() ? 0 : 3;
 }

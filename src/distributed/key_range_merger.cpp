@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -130,14 +131,16 @@ struct KeyRangeMerger::Impl {
             stream->put('\t');
             return *stream;
         };
+        // One N-Triples row per record, without its last newline (the part writer adds it).
+        // The emitter (IRIs of every entity and document) only when the rows are wanted.
         StringOutput triples;
         LineWriter triple_writer(triples, false);
-        PartTriples part_triples(graph, options.rdf, triple_writer);
-        // One N-Triples row per record, without its last newline (the part writer adds it).
+        std::optional<PartTriples> part_triples;
+        if (options.ntriples) part_triples.emplace(graph, options.rdf, triple_writer);
         auto triples_row = [&](auto&& emit) {
-            if (!options.ntriples) return;
+            if (!part_triples) return;
             triples.clear();
-            emit();
+            emit(*part_triples);
             std::string_view lines = triples.str();
             if (lines.empty()) return;
             if (lines.back() == '\n') lines.remove_suffix(1);
@@ -149,7 +152,7 @@ struct KeyRangeMerger::Impl {
         for (std::size_t i = 0; i < graph.entities().size(); ++i) {
             const auto& e = graph.entities()[i];
             if (!owned_entities.count(std::string(e.id))) continue;
-            triples_row([&] { part_triples.entity(i); });
+            triples_row([&](PartTriples& part) { part.entity(i); });
             json_records::write_node(graph, e, sink("jsonl/entities"));
             sinks["jsonl/entities"]->put('\0');
             const auto name = "neo4j-import/" + neo4j_csv::entity_file_stem(e.type);
@@ -160,7 +163,7 @@ struct KeyRangeMerger::Impl {
         for (std::size_t i = 0; i < graph.relations().size(); ++i) {
             const auto& r = graph.relations()[i];
             if (!owned_relations.count(graph.relation_id(r))) continue;
-            triples_row([&] { part_triples.relation(i); });
+            triples_row([&](PartTriples& part) { part.relation(i); });
             json_records::write_edge(graph, r, sink("jsonl/relations"));
             sinks["jsonl/relations"]->put('\0');
             const auto name =
@@ -172,7 +175,7 @@ struct KeyRangeMerger::Impl {
         for (std::size_t d = 0; d < graph.documents().size(); ++d) {
             const auto& doc = graph.documents()[d];
             if (!owned_documents.count(doc.id)) continue;
-            triples_row([&] { part_triples.document(d); });
+            triples_row([&](PartTriples& part) { part.document(d); });
             json_records::write_document(graph, doc, sink("jsonl/documents"));
             sinks["jsonl/documents"]->put('\0');
             neo4j_csv::write_document_row(sink("neo4j-import/documents"), doc);
@@ -216,9 +219,8 @@ void KeyRangeMerger::write_records(OutputStream& out, const RecordOptions& optio
 
 void write_dataset_ntriples(const ExportOptions& options, std::uint64_t entities,
                             std::uint64_t relations, std::uint64_t documents, OutputStream& out) {
-    const KnowledgeGraph empty = GraphBuilder().build();
     LineWriter writer(out, false);
-    PartTriples(empty, options, writer).dataset(entities, relations, documents);
+    emit_dataset_triples(options, entities, relations, documents, writer);
 }
 KnowledgeGraph KeyRangeMerger::build() {
     return impl_->build();
