@@ -88,16 +88,20 @@ void mark_readable_sentences(AnnotatedDocument& doc, const Gazetteer& gazetteer)
     for (Sentence& sentence : doc.sentences) {
         if (sentence.end_token > doc.tokens.size() || sentence.first_token >= sentence.end_token)
             continue;
+        // Stops as soon as either share is reached: prose gets there in its first words.
+        const double tokens = sentence.end_token - sentence.first_token;
+        const double common_needed = kMinProseWordShare * tokens;
+        const double clean_needed = kMinTableWordShare * tokens;
         std::uint32_t common = 0;
         std::uint32_t clean = 0;
+        sentence.readable = false;
         for (std::uint32_t t = sentence.first_token; t < sentence.end_token; ++t) {
             const std::string_view word = doc.tokens[t].text;
-            if (word.size() >= 2 && gazetteer.is_common_word(word)) ++common;
-            if (clean_word(word)) ++clean;
+            if (clean_word(word) && ++clean >= clean_needed) sentence.readable = true;
+            if (word.size() >= 2 && gazetteer.is_common_word(word) && ++common >= common_needed)
+                sentence.readable = true;
+            if (sentence.readable) break;
         }
-        const double tokens = sentence.end_token - sentence.first_token;
-        sentence.readable =
-            common >= kMinProseWordShare * tokens || clean >= kMinTableWordShare * tokens;
     }
 }
 

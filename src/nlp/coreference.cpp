@@ -191,6 +191,13 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
             lower_ascii(toks[m.first_token - 1].text) == "based" &&
             toks[m.first_token - 2].text == "-")
             m.type = EntityType::Organization;
+        // A capitalized peerage title right before the mention, not inside the previous one.
+        auto peerage_title_before = [&] {
+            return m.first_token > 0 &&
+                   is_peerage_title(lower_ascii(toks[m.first_token - 1].text)) &&
+                   detail::starts_upper_ascii(toks[m.first_token - 1].text) &&
+                   (out.empty() || out.back().end_token < m.first_token);
+        };
         // "Baroness Kennedy" tagged as a company or a place: a peer is a person (not "Lord
         // Chancellor": a title and a role word name an office)
         if (m.source == "ner" &&
@@ -198,10 +205,7 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
             const std::uint32_t n = m.end_token - m.first_token;
             const bool title_inside =
                 n == 2 && is_peerage_title(lower_ascii(toks[m.first_token].text));
-            const bool title_before = n == 1 && m.first_token > 0 &&
-                                      is_peerage_title(lower_ascii(toks[m.first_token - 1].text)) &&
-                                      detail::starts_upper_ascii(toks[m.first_token - 1].text) &&
-                                      (out.empty() || out.back().end_token < m.first_token);
+            const bool title_before = n == 1 && peerage_title_before();
             const std::string_view name = toks[m.end_token - 1].text;
             if ((title_inside || title_before) && detail::starts_upper_ascii(name) &&
                 !(gazetteer_ && gazetteer_->is_role_word(lower_ascii(name)))) {
@@ -210,11 +214,7 @@ void Coreference::repair_mentions(AnnotatedDocument& doc) const {
             }
         }
         // "Lord Falconer": the peerage title belongs to the name
-        if (m.type == EntityType::Person && m.first_token > 0 &&
-            is_peerage_title(lower_ascii(toks[m.first_token - 1].text)) &&
-            detail::starts_upper_ascii(toks[m.first_token - 1].text) &&
-            (out.empty() || out.back().end_token < m.first_token))
-            m.first_token -= 1;
+        if (m.type == EntityType::Person && peerage_title_before()) m.first_token -= 1;
         // Statistical mentions running into a verb ("U.S. Has", "U.S. Views would be
         // considered"): keep the part before it; a country name at the start stands alone.
         if (m.source == "ner" && m.end_token - m.first_token >= 2) {
@@ -609,8 +609,7 @@ void Coreference::resolve(AnnotatedDocument& doc) const {
                         const auto& b = ents[static_cast<std::size_t>(e)];
                         if (b.type != EntityType::Person || b.words.size() < 2) continue;
                         if (b.words.back() == words[0]) {
-                            ent = e;
-                            m.type = EntityType::Person;
+                            ent = e;  // retyped a person where the mention votes
                             break;
                         }
                     }
